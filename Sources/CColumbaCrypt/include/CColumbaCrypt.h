@@ -1,0 +1,4 @@
+#ifndef CCOLUMBACRYPT_H
+#define CCOLUMBACRYPT_H
+#include <stddef.h>
+#endif

@@ -1,0 +1,3 @@
+import ServerKit
+/// Wiring of configuration to services.
+public enum ColumbaServerModule {}

@@ -1,0 +1,3 @@
+import ColumbaServer
+/// Test support.
+public enum MailTestingModule {}

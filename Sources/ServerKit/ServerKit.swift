@@ -1,0 +1,2 @@
+/// Listeners, TLS, configuration and lifecycle shared by every service.
+public enum ServerKitModule {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import ColumbaServer
+
+@Test func placeholderColumbaServer() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import MailMessage
+
+@Test func placeholderMailMessage() { #expect(Bool(true)) }

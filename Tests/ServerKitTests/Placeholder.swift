@@ -1,0 +1,4 @@
+import Testing
+@testable import ServerKit
+
+@Test func placeholderServerKit() { #expect(Bool(true)) }
