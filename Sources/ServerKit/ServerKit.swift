@@ -1,2 +1,0 @@
-/// Listeners, TLS, configuration and lifecycle shared by every service.
-public enum ServerKitModule {}

@@ -1,0 +1,117 @@
+import Foundation
+import NIOCore
+import NIOSSL
+import SwiftASN1
+import Synchronization
+import X509
+
+/// Holds the server's TLS context and swaps it atomically on reload.
+///
+/// Every new connection asks ``currentContext()`` for the context to handshake with; a connection
+/// that is already up keeps the context it started with, so reloading certificates never drops a
+/// client. Names sent by clients through SNI are looked up at handshake time in the table of the
+/// context that connection uses.
+public final class TLSCertificateStore: Sendable {
+    private let state: Mutex<NIOSSLContext>
+
+    /// Loads every certificate and key named by `settings`; throws ``TLSLoadError`` naming the file
+    /// that could not be used.
+    public init(settings: TLSSettings) throws {
+        self.state = Mutex(try Self.makeContext(settings))
+    }
+
+    /// The context new connections should use.
+    public func currentContext() -> NIOSSLContext {
+        state.withLock { $0 }
+    }
+
+    /// Loads `settings` anew and makes the result current. On failure the old context stays in use.
+    public func reload(settings: TLSSettings) throws {
+        let context = try Self.makeContext(settings)
+        state.withLock { $0 = context }
+    }
+
+    private static func makeContext(_ settings: TLSSettings) throws -> NIOSSLContext {
+        let identity = try LoadedIdentity(settings.defaultIdentity)
+        var byName: [String: LoadedIdentity] = [:]
+        for (name, sniIdentity) in settings.sni {
+            byName[name] = try LoadedIdentity(sniIdentity)
+        }
+        var configuration = NIOSSL.TLSConfiguration.makeServerConfiguration(
+            certificateChain: identity.chain.map { .certificate($0) },
+            privateKey: .privateKey(identity.key)
+        )
+        configuration.minimumTLSVersion = settings.minimumVersion == .tls13 ? .tlsv13 : .tlsv12
+        if !byName.isEmpty {
+            let table = byName
+            configuration.sslContextCallback = { values, promise in
+                guard let name = values.serverHostname?.lowercased(), let match = table[name] else {
+                    promise.succeed(.noChanges)
+                    return
+                }
+                var override = NIOSSLContextConfigurationOverride()
+                override.certificateChain = match.chain.map { .certificate($0) }
+                override.privateKey = .privateKey(match.key)
+                promise.succeed(override)
+            }
+        }
+        do {
+            return try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw TLSLoadError(path: settings.defaultIdentity.certificatePath, reason: "\(error)")
+        }
+    }
+}
+
+/// A certificate chain and key read from their PEM files.
+private struct LoadedIdentity: Sendable {
+    let chain: [NIOSSLCertificate]
+    let key: NIOSSLPrivateKey
+
+    init(_ identity: TLSSettings.Identity) throws {
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(identity.certificatePath)
+        } catch {
+            throw TLSLoadError(path: identity.certificatePath, reason: "cannot read a PEM certificate: \(error)")
+        }
+        guard !chain.isEmpty else {
+            throw TLSLoadError(path: identity.certificatePath, reason: "the file holds no PEM certificate")
+        }
+        do {
+            key = try NIOSSLPrivateKey(file: identity.keyPath, format: .pem)
+        } catch {
+            throw TLSLoadError(path: identity.keyPath, reason: "cannot read a PEM private key: \(error)")
+        }
+        guard try Self.keyMatches(certificatePath: identity.certificatePath, keyPath: identity.keyPath) else {
+            throw TLSLoadError(
+                path: identity.keyPath,
+                reason: "the key does not belong to the certificate in \(identity.certificatePath)"
+            )
+        }
+    }
+}
+
+extension LoadedIdentity {
+    /// Whether the private key in `keyPath` belongs to the first certificate in `certificatePath`.
+    static func keyMatches(certificatePath: String, keyPath: String) throws -> Bool {
+        let certificatePEM = try String(contentsOfFile: certificatePath, encoding: .utf8)
+        let keyPEM = try String(contentsOfFile: keyPath, encoding: .utf8)
+        let certificate = try Certificate(pemEncoded: certificatePEM)
+        let key: Certificate.PrivateKey
+        do {
+            key = try Certificate.PrivateKey(pemEncoded: keyPEM)
+        } catch {
+            throw TLSLoadError(path: keyPath, reason: "unsupported private key type: \(error)")
+        }
+        return certificate.publicKey == key.publicKey
+    }
+}
+
+/// A certificate or key file that could not be used.
+public struct TLSLoadError: Error, CustomStringConvertible {
+    /// The file at fault.
+    public var path: String
+    public var reason: String
+
+    public var description: String { "\(path): \(reason)" }
+}
