@@ -130,7 +130,7 @@ let package = Package(
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["Auth"], swiftSettings: swiftSettings),
-        .testTarget(name: "ServerKitTests", dependencies: ["ServerKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "ServerKitTests", dependencies: ["ServerKit", "MailTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ColumbaServerTests",
             dependencies: ["ColumbaServer", "MailTesting", "Auth", "ServerKit"],

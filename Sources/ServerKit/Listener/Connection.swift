@@ -81,6 +81,17 @@ public final class Connection: Sendable {
         logger.debug("TLS started")
     }
 
+    /// Writes `text` and closes the connection, from any thread; used to say goodbye to a
+    /// session that is waiting for input.
+    public func sendAndClose(_ text: String) {
+        let channel = self.channel
+        channel.eventLoop.execute {
+            channel.writeAndFlush(ByteBuffer(string: text)).whenComplete { _ in
+                channel.close(promise: nil)
+            }
+        }
+    }
+
     /// Closes the connection without waiting for the peer.
     public func close() {
         channel.close(promise: nil)

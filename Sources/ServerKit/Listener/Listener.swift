@@ -20,7 +20,7 @@ public final class Listener<Handler: ConnectionHandler>: Service {
     private let serverChannel: NIOAsyncChannel<Accepted, Never>
 
     /// The address the listening socket is bound to (with the real port when 0 was asked).
-    public var boundAddress: SocketAddress? { serverChannel.channel.localAddress }
+    public let boundAddress: SocketAddress?
 
     private init(
         settings: ListenerSettings,
@@ -34,6 +34,7 @@ public final class Listener<Handler: ConnectionHandler>: Service {
         self.limiter = limiter
         self.logger = logger
         self.serverChannel = serverChannel
+        self.boundAddress = serverChannel.channel.localAddress
     }
 
     /// Binds the listening socket. Fails at once when the address is taken or not local.

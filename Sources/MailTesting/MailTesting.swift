@@ -1,3 +1,0 @@
-import ColumbaServer
-/// Test support.
-public enum MailTestingModule {}
