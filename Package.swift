@@ -84,12 +84,27 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Protocol services
+
+        .target(
+            name: "IMAPServer",
+            dependencies: [
+                "Auth",
+                "ServerKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Wiring and executables
 
         .target(
             name: "ColumbaServer",
             dependencies: [
                 "Auth",
+                "IMAPServer",
                 "ServerKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -131,6 +146,7 @@ let package = Package(
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["Auth"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerKitTests", dependencies: ["ServerKit", "MailTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "IMAPServerTests", dependencies: ["IMAPServer", "MailTesting", "Auth", "ServerKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ColumbaServerTests",
             dependencies: ["ColumbaServer", "MailTesting", "Auth", "ServerKit"],

@@ -36,7 +36,14 @@ struct IMAPCommandLine: Equatable {
             throw ParseError(tag: tag, message: "Missing command")
         }
         self.command = command.uppercased()
-        var arguments: [Argument] = []
+        self.arguments = []
+        try appendArguments(parsing: Array(line[reader.index...]), maximumLiteral: maximumLiteral)
+    }
+
+    /// Parses more arguments: the rest of the line that follows a literal's bytes.
+    /// `bytes` is empty or starts with a space.
+    mutating func appendArguments(parsing bytes: [UInt8], maximumLiteral: Int) throws(ParseError) {
+        var reader = Reader(bytes: bytes)
         while !reader.isAtEnd {
             guard reader.consume(UInt8(ascii: " ")) else {
                 throw ParseError(tag: tag, message: "Expected a space between arguments")
@@ -62,13 +69,16 @@ struct IMAPCommandLine: Equatable {
                 arguments.append(.string(atom))
             }
         }
-        self.arguments = arguments
     }
 }
 
 private struct Reader {
     let bytes: [UInt8]
     var index = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
 
     var isAtEnd: Bool { index >= bytes.count }
     var peek: UInt8? { isAtEnd ? nil : bytes[index] }

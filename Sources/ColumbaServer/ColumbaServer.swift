@@ -1,3 +1,0 @@
-import ServerKit
-/// Wiring of configuration to services.
-public enum ColumbaServerModule {}

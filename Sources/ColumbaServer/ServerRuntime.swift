@@ -1,0 +1,154 @@
+import Auth
+import IMAPServer
+import Logging
+import NIOCore
+import ServerKit
+import ServiceLifecycle
+
+/// A configured server: its listeners bound, its certificates and authenticator loaded, ready
+/// to run as one service group.
+///
+/// SIGTERM and SIGINT shut it down gracefully: listeners stop accepting, sessions finish their
+/// command and say goodbye, and whatever still runs after `shutdown.drain_timeout` is cancelled.
+/// SIGHUP reloads the configuration file, certificates and the authentication cache without
+/// dropping a connection.
+public final class ServerRuntime: Sendable {
+    /// A listening socket, for printing and for tests.
+    public struct BoundListener: Sendable {
+        public var name: String
+        public var serviceProtocol: ListenerConfiguration.ServiceProtocol
+        public var address: SocketAddress
+        public var tls: ListenerConfiguration.TLSMode
+    }
+
+    public let configuration: ColumbaConfiguration
+    /// Sockets that are listening.
+    public let boundListeners: [BoundListener]
+    /// Listeners of the configuration whose protocol this version does not serve yet.
+    public let unservedListeners: [ListenerConfiguration]
+    private let certificates: TLSCertificateStore
+    private let auth: AuthSetup
+    private let services: [any Service]
+    private let reloader: ConfigurationReloader
+    private let logger: Logger
+
+    /// Loads certificates and databases and binds every listener.
+    /// - Parameter reloader: how SIGHUP reads the configuration again.
+    public init(configuration: ColumbaConfiguration, reloader: ConfigurationReloader, logger: Logger) async throws {
+        self.configuration = configuration
+        self.logger = logger
+        self.reloader = reloader
+        certificates = try TLSCertificateStore(configuration: configuration.tls)
+        auth = try AuthSetup(configuration: configuration, logger: Logger(label: "columba.auth", factory: logger))
+        let imap = IMAPConnectionHandler(
+            settings: IMAPServerSettings(hostname: configuration.hostname),
+            authenticator: auth.authenticator
+        )
+        var bound: [BoundListener] = []
+        var listeners: [any Service] = []
+        var unserved: [ListenerConfiguration] = []
+        for listener in configuration.listeners {
+            guard listener.serviceProtocol == .imap else {
+                unserved.append(listener)
+                continue
+            }
+            for address in listener.addresses {
+                let settings = ListenerSettings(
+                    name: listener.name, host: address, port: listener.port, tls: listener.tls,
+                    maximumLineLength: configuration.limits.lineLength,
+                    idleTimeout: TimeAmount(configuration.limits.idleTimeout),
+                    maximumConnections: configuration.limits.maxConnections,
+                    maximumConnectionsPerAddress: configuration.limits.maxConnectionsPerIP
+                )
+                let service = try await Listener.bind(
+                    settings: settings, handler: imap, certificates: certificates,
+                    logger: Logger(label: "columba.imap", factory: logger)
+                )
+                listeners.append(service)
+                if let address = service.boundAddress {
+                    bound.append(BoundListener(name: listener.name, serviceProtocol: listener.serviceProtocol,
+                                               address: address, tls: listener.tls))
+                }
+            }
+        }
+        boundListeners = bound
+        unservedListeners = unserved
+        // The service group stops services in reverse order: listeners first, databases last.
+        services = auth.services + listeners
+    }
+
+    /// Runs until SIGTERM or SIGINT, then drains and returns.
+    public func run() async throws {
+        let reload = ReloadService(runtime: self)
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: (services + [reload]).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+        groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdown.drainTimeout
+        groupConfiguration.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: groupConfiguration).run()
+    }
+
+    /// Applies what can change without a restart: certificates and the authentication cache.
+    /// A configuration that does not load is reported and the running one kept.
+    func reload() async {
+        logger.info("reloading configuration")
+        let fresh: ColumbaConfiguration
+        do {
+            fresh = try await reloader.load()
+            try fresh.validateFiles()
+        } catch {
+            logger.error("reload failed, keeping the running configuration", metadata: ["error": "\(error)"])
+            return
+        }
+        do {
+            try certificates.reload(configuration: fresh.tls)
+        } catch {
+            logger.error("certificate reload failed, keeping the old certificates", metadata: ["error": "\(error)"])
+        }
+        await auth.authenticator.flushCache()
+        if fresh.listeners != configuration.listeners || fresh.auth != configuration.auth {
+            logger.notice("listener and auth database changes take effect after a restart")
+        }
+        logger.info("reload complete")
+    }
+}
+
+/// How to read the configuration again on SIGHUP: the same file, data directory and environment.
+public struct ConfigurationReloader: Sendable {
+    public var file: String?
+    public var dataDirectory: String?
+    public var environment: [String: String]
+
+    public init(file: String?, dataDirectory: String?, environment: [String: String]) {
+        self.file = file
+        self.dataDirectory = dataDirectory
+        self.environment = environment
+    }
+
+    public func load() async throws -> ColumbaConfiguration {
+        try await ColumbaConfiguration.load(file: file, dataDirectory: dataDirectory, environment: environment)
+    }
+}
+
+/// Calls ``ServerRuntime/reload()`` on each SIGHUP.
+private struct ReloadService: Service {
+    let runtime: ServerRuntime
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        await cancelWhenGracefulShutdown {
+            for await _ in signals {
+                await runtime.reload()
+            }
+        }
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

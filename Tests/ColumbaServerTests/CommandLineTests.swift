@@ -1,0 +1,84 @@
+import Foundation
+import MailTesting
+import Testing
+
+@Suite("Command line")
+struct CommandLineTests {
+    @Test("every verb has --help")
+    func help() throws {
+        for verb in [["serve"], ["config", "check"], ["config", "show"], ["pw"], ["auth", "test"], ["auth", "lookup"],
+                     ["user", "add"], ["user", "remove"], ["user", "list"], ["user", "passwd"], ["version"]] {
+            let result = try ServerProcess.runCommand(verb + ["--help"])
+            #expect(result.status == 0, "\(verb)")
+            #expect(result.output.contains("USAGE: columba \(verb.joined(separator: " "))"), "\(verb): \(result.output)")
+        }
+    }
+
+    @Test("config check names file, line and key, and exits 78")
+    func configCheckError() throws {
+        let installation = try TestInstallation()
+        let path = try installation.writeConfiguration("""
+            hostname: mail.example.test
+            listeners:
+              imap: { protocol: imap, port: 70000 }
+            log:
+              levle: debug
+            """)
+        let result = try ServerProcess.runCommand(["config", "check", "--config", path])
+        #expect(result.status == 78)
+        #expect(result.error.contains("\(path):3: listeners.imap.port:"), "\(result.error)")
+        #expect(result.error.contains("\(path):5: log.levle: unknown key"), "\(result.error)")
+        // serve refuses the same file the same way.
+        let serve = try ServerProcess.runCommand(["serve", "--config", path])
+        #expect(serve.status == 78)
+        #expect(serve.error.contains("\(path):3: listeners.imap.port:"))
+    }
+
+    @Test("config show masks secrets")
+    func configShowMasksSecrets() throws {
+        let installation = try TestInstallation()
+        let result = try installation.run(["config", "show"], configuration: installation.configuration(auth: """
+              passdb:
+                driver: postgresql
+                url: postgres://mail:hunter2@127.0.0.1/mail
+                password_query: SELECT password FROM users WHERE userid = '%u'
+              userdb: { driver: static }
+            """))
+        #expect(result.status == 0, "\(result.error)")
+        #expect(!result.output.contains("hunter2"))
+        #expect(result.output.contains("********"))
+    }
+
+    @Test("user add, list, passwd and remove edit the account file; the new password works")
+    func userVerbs() throws {
+        let installation = try TestInstallation()
+        let configuration = installation.configuration()
+        let add = try installation.run(["user", "add", "carol@example.test", "--password", "first one"], configuration: configuration)
+        #expect(add.status == 0, "\(add.error)")
+        let stdinAdd = try installation.run(["user", "add", "dave@example.test", "-s", "SHA512-CRYPT"],
+                                            configuration: configuration, input: "from stdin\n")
+        #expect(stdinAdd.status == 0, "\(stdinAdd.error)")
+        let list = try installation.run(["user", "list"], configuration: configuration)
+        #expect(list.output.split(separator: "\n") == ["carol@example.test", "dave@example.test"])
+        #expect(try installation.run(["auth", "test", "dave@example.test", "from stdin"], configuration: configuration).status == 0)
+        let file = try String(contentsOfFile: installation.usersPath, encoding: .utf8)
+        #expect(file.contains("dave@example.test:{SHA512-CRYPT}$6$"))
+        let mode = try FileManager.default.attributesOfItem(atPath: installation.usersPath)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        #expect(try installation.run(["user", "passwd", "carol@example.test", "--password", "second"], configuration: configuration).status == 0)
+        #expect(try installation.run(["auth", "test", "carol@example.test", "second"], configuration: configuration).status == 0)
+        #expect(try installation.run(["auth", "test", "carol@example.test", "first one"], configuration: configuration).status == 77)
+        #expect(try installation.run(["user", "remove", "carol@example.test"], configuration: configuration).status == 0)
+        #expect(try installation.run(["user", "remove", "carol@example.test"], configuration: configuration).status == 67)
+        #expect(try installation.run(["user", "list"], configuration: configuration).output == "dave@example.test\n")
+    }
+
+    @Test("pw -t verifies a hash and rejects a wrong password")
+    func pwTest() throws {
+        let hash = try ServerProcess.runCommand(["pw", "-s", "SSHA256", "-p", "pässword"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try ServerProcess.runCommand(["pw", "-t", hash, "-p", "pässword"]).status == 0)
+        #expect(try ServerProcess.runCommand(["pw", "-t", hash, "-p", "password"]).status == 1)
+    }
+}

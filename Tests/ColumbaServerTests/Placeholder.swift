@@ -1,4 +1,0 @@
-import Testing
-@testable import ColumbaServer
-
-@Test func placeholderColumbaServer() { #expect(Bool(true)) }

@@ -1,0 +1,79 @@
+import Auth
+import Foundation
+import Logging
+import MailTesting
+import NIOCore
+import NIOSSL
+import ServerKit
+import ServiceLifecycle
+
+@testable import IMAPServer
+
+/// An IMAP listener on a free loopback port with a passwd-file of test users.
+struct IMAPTestServer {
+    static let users = """
+        alice@example.test:{PLAIN}wonderland::::::
+        locked@example.test:{PLAIN}secret::::::nologin
+        """
+
+    let port: Int
+    let certificate: NIOSSLCertificate
+    let penalty: Duration
+
+    static func run(
+        tls: ListenerSettings.TLSMode = .starttls,
+        plaintext: Auth.PlaintextPolicy = .allowLoopback,
+        penalty: Duration = .milliseconds(200),
+        _ body: (IMAPTestServer) async throws -> Void
+    ) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("columba-imap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let usersPath = directory.appendingPathComponent("users").path
+        try users.write(toFile: usersPath, atomically: true, encoding: .utf8)
+        let certificatePath = directory.appendingPathComponent("cert.pem").path
+        let keyPath = directory.appendingPathComponent("key.pem").path
+        try SelfSignedCertificate.createIfMissing(certificatePath: certificatePath, keyPath: keyPath, hostname: "mail.example.test")
+        let store = try TLSCertificateStore(settings: TLSSettings(defaultIdentity: .init(certificatePath: certificatePath, keyPath: keyPath)))
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let database = PasswdFileDatabase(path: usersPath, logger: logger)
+        let authenticator = Authenticator(
+            passdb: database, userdb: database,
+            configuration: Auth.AuthConfiguration(
+                mechanisms: [.plain, .login, .scramSHA256, .cramMD5], plaintextPolicy: plaintext,
+                penalty: FailurePenaltyPolicy(initialDelay: penalty, maximumDelay: penalty),
+                cache: .disabled, hostname: "mail.example.test"
+            ),
+            logger: logger
+        )
+        let listener = try await Listener.bind(
+            settings: ListenerSettings(name: "imap", host: "127.0.0.1", port: 0, tls: tls, maximumLineLength: 1000),
+            handler: IMAPConnectionHandler(settings: IMAPServerSettings(hostname: "mail.example.test"), authenticator: authenticator),
+            certificates: store, logger: logger
+        )
+        let group = ServiceGroup(configuration: .init(services: [.init(service: listener)], logger: logger))
+        let server = IMAPTestServer(
+            port: listener.boundAddress!.port!, certificate: try NIOSSLCertificate.fromPEMFile(certificatePath)[0], penalty: penalty
+        )
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await body(server)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    /// A plaintext client that has read the greeting.
+    func connect() async throws -> (LineClient, greeting: String) {
+        let client = try await LineClient.connect(port: port, trust: [certificate])
+        return (client, try await client.readLine() ?? "")
+    }
+}
+
+extension LineClient {
+    /// Sends a command and returns every line up to and including its tagged reply.
+    func command(_ line: String) async throws -> [String] {
+        try await send(line)
+        let tag = String(line.prefix { $0 != " " })
+        return try await readUntil(prefix: tag + " ")
+    }
+}
