@@ -108,6 +108,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
 
@@ -129,7 +130,16 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
-        .testTarget(name: "AuthTests", dependencies: ["Auth"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuthTests",
+            dependencies: [
+                "Auth",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ServerKitTests", dependencies: ["ServerKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ColumbaServerTests",
