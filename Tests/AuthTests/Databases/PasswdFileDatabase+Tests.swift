@@ -41,7 +41,7 @@ struct PasswdFileDatabaseTests {
             bare@example.org:\(bare)
             nologin@example.org:{PLAIN}pw::::::nologin reason=moved
             proxied@example.org:{PLAIN}pw::::::proxy host=10.0.0.9 nologin
-            nopass@example.org::::::::nopassword
+            nopass@example.org:::::::nopassword
             broken@example.org:{PLAIN}pw:notanumber
             :{PLAIN}nameless
             full@example.org:{PLAIN}duplicate-ignored

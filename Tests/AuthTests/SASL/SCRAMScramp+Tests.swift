@@ -59,7 +59,7 @@ struct SCRAMScrampTests {
         return Authenticator(
             passdb: StaticDatabase(users), userdb: nil,
             configuration: AuthConfiguration(mechanisms: [.scramSHA256, .scramSHA1], penalty: .disabled),
-            logger: Logger(label: "scramp-test")
+            logger: LogCapture().logger()
         )
     }
 
