@@ -205,6 +205,11 @@ public actor Authenticator {
             return await reject(failure: AuthFailure(.notPermitted, "authorization identity differs (no master users)"),
                                 user: user, client: client, mechanism: mechanism)
         }
+        if let nets = entry.allowNets, !nets.isEmpty,
+           !nets.contains(where: { IPNetwork($0)?.contains(client.remoteAddress) == true }) {
+            return await reject(failure: AuthFailure(.notPermitted, "client address not in allow_nets"),
+                                user: user, client: client, mechanism: mechanism)
+        }
         if entry.noLogin && !entry.proxy {
             logger.notice("login refused by nologin", metadata: metadata(user: user, client: client, mechanism: mechanism))
             return .failure(AuthFailure(.loginDisabled(reason: entry.reason), "nologin"))

@@ -23,7 +23,7 @@ public struct SCRAMMechanism: SASLServerMechanism {
         case initial
         case awaitingClientFirst
         case awaitingCredentials(ClientFirst)
-        case awaitingClientFinal(ClientFirst, SCRAMCredentials, serverFirst: String, nonce: String)
+        case awaitingClientFinal(ClientFirst, SCRAMCredentials, serverFirst: String, nonce: String, usable: Bool)
         case done
     }
 
@@ -57,23 +57,35 @@ public struct SCRAMMechanism: SASLServerMechanism {
     public mutating func receive(_ response: [UInt8]) -> SASLStep {
         switch state {
         case .awaitingClientFirst: return clientFirst(response)
-        case .awaitingClientFinal(let first, let credentials, let serverFirst, let nonce):
-            return clientFinal(response, first: first, credentials: credentials, serverFirst: serverFirst, nonce: nonce)
+        case .awaitingClientFinal(let first, let credentials, let serverFirst, let nonce, let usable):
+            return clientFinal(response, first: first, credentials: credentials, serverFirst: serverFirst, nonce: nonce,
+                               usable: usable)
         default: preconditionFailure("SCRAM received a response it did not ask for")
         }
     }
 
+    /// Takes the user's SCRAM credentials. Without usable ones (unknown user, another scheme)
+    /// the exchange goes on with random credentials and fails at the proof, so a client cannot
+    /// tell an unknown user from a wrong password (RFC 5802 section 5.1).
     public mutating func provide(_ credentials: SASLCredentials?) -> SASLStep {
         guard case .awaitingCredentials(let first) = state else {
             preconditionFailure("SCRAM got credentials it did not ask for")
         }
-        guard case .scram(let scram) = credentials, scram.algorithm == algorithm else {
-            state = .done
-            return .failure(SASLFailure(.invalidCredentials, "no \(name.rawValue) credentials for user"))
+        let scram: SCRAMCredentials
+        let usable: Bool
+        if case .scram(let real) = credentials, real.algorithm == algorithm {
+            scram = real
+            usable = true
+        } else {
+            scram = SCRAMCredentials(
+                algorithm: algorithm, iterations: 4096, salt: ByteEncoding.randomBytes(16),
+                storedKey: ByteEncoding.randomBytes(algorithm.digestLength),
+                serverKey: ByteEncoding.randomBytes(algorithm.digestLength))
+            usable = false
         }
         let nonce = first.clientNonce + serverNonce
         let serverFirst = "r=\(nonce),s=\(ByteEncoding.base64(scram.salt)),i=\(scram.iterations)"
-        state = .awaitingClientFinal(first, scram, serverFirst: serverFirst, nonce: nonce)
+        state = .awaitingClientFinal(first, scram, serverFirst: serverFirst, nonce: nonce, usable: usable)
         return .challenge(Array(serverFirst.utf8))
     }
 
@@ -128,7 +140,8 @@ public struct SCRAMMechanism: SASLServerMechanism {
 
     /// client-final-message = channel-binding "," nonce ["," extensions] "," proof
     private mutating func clientFinal(
-        _ bytes: [UInt8], first: ClientFirst, credentials: SCRAMCredentials, serverFirst: String, nonce: String
+        _ bytes: [UInt8], first: ClientFirst, credentials: SCRAMCredentials, serverFirst: String, nonce: String,
+        usable: Bool
     ) -> SASLStep {
         state = .done
         guard let text = String(validating: bytes, as: UTF8.self),
@@ -155,8 +168,9 @@ public struct SCRAMMechanism: SASLServerMechanism {
         let authMessage = Array("\(first.bare),\(serverFirst),\(withoutProof)".utf8)
         let clientSignature = algorithm.hmac(key: credentials.storedKey, authMessage)
         let clientKey = zip(proof, clientSignature).map { $0 ^ $1 }
-        guard ByteEncoding.constantTimeEquals(algorithm.hash(clientKey), credentials.storedKey) else {
-            return .failure(SASLFailure(.invalidCredentials, "SCRAM proof does not match"))
+        guard ByteEncoding.constantTimeEquals(algorithm.hash(clientKey), credentials.storedKey), usable else {
+            let detail = usable ? "SCRAM proof does not match" : "no \(name.rawValue) credentials for user"
+            return .failure(SASLFailure(.invalidCredentials, detail))
         }
         let serverSignature = algorithm.hmac(key: credentials.serverKey, authMessage)
         return .success(first.identity, serverFinal: Array("v=\(ByteEncoding.base64(serverSignature))".utf8))

@@ -219,6 +219,24 @@ struct AuthenticatorTests {
         #expect(!logs.contains("hunter2-secret"))
     }
 
+    @Test("allow_nets limits where a user may log in from")
+    func allowNets() async throws {
+        let database = StaticDatabase([
+            PassDBEntry(username: "local@example.org", password: "{PLAIN}pw", defaultScheme: .init(.plain),
+                        fields: ["allow_nets": "127.0.0.0/8,::1"]),
+        ])
+        let authenticator = Self.make(database)
+        guard case .success = await authenticator.authenticate(username: "local@example.org", password: "pw", client: SchemeMatrix.loopback) else {
+            Issue.record("allowed network refused")
+            return
+        }
+        guard case .failure(let failure) = await authenticator.authenticate(username: "local@example.org", password: "pw", client: Self.remoteTLS) else {
+            Issue.record("disallowed network accepted")
+            return
+        }
+        #expect(failure.kind == .notPermitted)
+    }
+
     @Test("lookupUser uses the userdb, or the passdb's userdb_ fields")
     func lookup() async throws {
         let authenticator = Self.make(StaticDatabase(try Self.users()))

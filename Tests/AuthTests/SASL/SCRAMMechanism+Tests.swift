@@ -63,6 +63,24 @@ struct SCRAMMechanismTests {
         #expect(failure.kind == .invalidCredentials)
     }
 
+    @Test("an unknown user gets a normal-looking server-first and fails at the proof", arguments: vectors)
+    func unknownUser(vector: Vector) {
+        var mechanism = SCRAMMechanism(algorithm: vector.algorithm, serverNonce: vector.serverNonce)
+        _ = mechanism.start(initialResponse: bytes(vector.clientFirst))
+        guard case .challenge(let serverFirst) = mechanism.provide(nil) else {
+            Issue.record("no server-first for an unknown user")
+            return
+        }
+        let text = String(decoding: serverFirst, as: UTF8.self)
+        #expect(text.hasPrefix("r=\(vector.serverFirst.dropFirst(2).prefix(while: { $0 != "," })),s="))
+        #expect(text.hasSuffix(",i=4096"))
+        guard case .failure(let failure) = mechanism.receive(bytes(vector.clientFinal)) else {
+            Issue.record("unknown user accepted")
+            return
+        }
+        #expect(failure.kind == .invalidCredentials)
+    }
+
     @Test("stored Dovecot SCRAM hash serves the exchange")
     func storedCredentials() throws {
         let vector = Self.vectors[1]
