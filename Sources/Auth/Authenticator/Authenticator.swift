@@ -251,11 +251,11 @@ public actor Authenticator {
     // MARK: - Lookups and caches
 
     private func passEntry(_ request: LookupRequest) async throws -> PassDBEntry? {
-        let now = clock.now()
-        if let cached = passCache.lookup(request.username, now: now) { return cached }
+        let key = Self.cacheKey(request)
+        if let cached = passCache.lookup(key, now: clock.now()) { return cached }
         do {
             let entry = try await passdb.lookupPassword(request)
-            passCache.store(entry, for: request.username, now: clock.now())
+            passCache.store(entry, for: key, now: clock.now())
             return entry
         } catch {
             logger.error("passdb lookup failed", metadata: ["user": "\(request.username)", "error": "\(error)"])
@@ -265,10 +265,11 @@ public actor Authenticator {
 
     private func userRecord(_ request: LookupRequest) async throws -> UserRecord? {
         guard let userdb else { return nil }
-        if let cached = userCache.lookup(request.username, now: clock.now()) { return cached }
+        let key = Self.cacheKey(request)
+        if let cached = userCache.lookup(key, now: clock.now()) { return cached }
         do {
             let record = try await userdb.lookupUser(request)
-            userCache.store(record, for: request.username, now: clock.now())
+            userCache.store(record, for: key, now: clock.now())
             return record
         } catch {
             logger.error("userdb lookup failed", metadata: ["user": "\(request.username)", "error": "\(error)"])
@@ -288,6 +289,12 @@ public actor Authenticator {
     }
 
     // MARK: - Helpers
+
+    /// Cache entries are per user and service (queries may use `%s`; queries that use the
+    /// client address should run with the cache disabled).
+    private static func cacheKey(_ request: LookupRequest) -> String {
+        "\(request.username)\u{0}\(request.service)"
+    }
 
     private func temporaryFailure(_ error: any Error, user: String, client: ClientInfo) -> AuthOutcome {
         .failure(temporaryFailureValue(error, user: user, client: client))

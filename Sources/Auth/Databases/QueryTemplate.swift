@@ -165,13 +165,3 @@ public struct QueryTemplate: Sendable, Hashable {
         return (.variable(variable, change), chars)
     }
 }
-
-/// A configured query cannot be compiled.
-public struct QueryTemplateError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The query as configured.
-    public var query: String
-    /// What is wrong with it.
-    public var problem: String
-
-    public var description: String { "query \"\(query)\": \(problem)" }
-}

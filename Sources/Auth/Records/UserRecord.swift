@@ -84,18 +84,6 @@ public struct UserRecord: Sendable, Hashable {
     }
 }
 
-/// A userdb returned a field whose value does not parse.
-public struct InvalidUserField: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The user looked up.
-    public var user: String
-    /// The field name.
-    public var field: String
-    /// The offending value.
-    public var value: String
-
-    public var description: String { "userdb field \(field)=\(value) of user \(user) is invalid" }
-}
-
 extension UserRecord {
     /// This record with every field `other` sets replaced by `other`'s value.
     func overridden(by other: UserRecord) -> UserRecord {

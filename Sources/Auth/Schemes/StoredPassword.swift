@@ -32,11 +32,3 @@ public struct StoredPassword: Sendable, Hashable {
     /// The string as Dovecot writes it: `{SCHEME}payload`.
     public var encoded: String { "{\(format)}\(payload)" }
 }
-
-/// A stored password names a scheme that is not supported.
-public struct UnknownPasswordScheme: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The scheme name as written between the braces.
-    public var name: String
-
-    public var description: String { "unknown password scheme {\(name)}" }
-}

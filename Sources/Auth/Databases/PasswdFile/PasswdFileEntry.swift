@@ -92,11 +92,3 @@ public struct PasswdFileEntry: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(line) }
 }
-
-/// What is wrong with one passwd-file line (the file and line number are added by the reader).
-public struct PasswdFileLineError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The problem.
-    public var problem: String
-
-    public var description: String { problem }
-}
