@@ -12,6 +12,7 @@ public struct AuthExchange: Sendable {
     private let client: ClientInfo
     private var mechanism: any SASLServerMechanism
     private var entry: PassDBEntry?
+    private var identity: SASLIdentity?
 
     init(authenticator: Authenticator, client: ClientInfo, mechanism: any SASLServerMechanism) {
         self.authenticator = authenticator
@@ -49,6 +50,7 @@ public struct AuthExchange: Sendable {
             case .verifyPassword(let identity, let secret):
                 return await authenticator.verify(identity: identity, password: secret, client: client, mechanism: mechanism.name)
             case .needCredentials(let identity, let kind):
+                self.identity = identity
                 switch await authenticator.credentials(identity: identity, kind: kind, client: client) {
                 case .found(let found, let credentials):
                     entry = found
@@ -63,7 +65,8 @@ public struct AuthExchange: Sendable {
                 return await authenticator.finish(entry: entry, identity: identity, client: client,
                                                   mechanism: mechanism.name, serverFinal: serverFinal)
             case .failure(let failure):
-                return await authenticator.reject(failure: AuthFailure(failure), user: nil, client: client, mechanism: mechanism.name)
+                return await authenticator.reject(failure: AuthFailure(failure), user: identity?.authenticationID, client: client,
+                                                  mechanism: mechanism.name)
             }
         }
     }
