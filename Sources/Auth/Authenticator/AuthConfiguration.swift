@@ -16,8 +16,11 @@ public struct AuthConfiguration: Sendable, Hashable {
     /// Creates a configuration. Defaults: PLAIN and LOGIN, plaintext allowed over TLS or
     /// loopback, Dovecot's 2 s → 15 s penalty, a 5 minute cache.
     public init(
-        mechanisms: [SASLMechanismName] = [.plain, .login], plaintextPolicy: PlaintextPolicy = .allowLoopback,
-        penalty: FailurePenaltyPolicy = .init(), cache: CachePolicy = .init(), hostname: String = "localhost",
+        mechanisms: [SASLMechanismName] = [.plain, .login],
+        plaintextPolicy: PlaintextPolicy = .allowLoopback,
+        penalty: FailurePenaltyPolicy = .init(),
+        cache: CachePolicy = .init(),
+        hostname: String = "localhost",
         scramIterations: Int = 4096
     ) {
         self.mechanisms = mechanisms

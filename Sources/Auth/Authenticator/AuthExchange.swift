@@ -48,7 +48,12 @@ public struct AuthExchange: Sendable {
             case .challenge(let bytes):
                 return .challenge(bytes)
             case .verifyPassword(let identity, let secret):
-                return await authenticator.verify(identity: identity, password: secret, client: client, mechanism: mechanism.name)
+                return await authenticator.verify(
+                    identity: identity,
+                    password: secret,
+                    client: client,
+                    mechanism: mechanism.name
+                )
             case .needCredentials(let identity, let kind):
                 self.identity = identity
                 switch await authenticator.credentials(identity: identity, kind: kind, client: client) {
@@ -62,11 +67,20 @@ public struct AuthExchange: Sendable {
                 }
             case .success(let identity, let serverFinal):
                 guard let entry else { preconditionFailure("a mechanism succeeded without credentials") }
-                return await authenticator.finish(entry: entry, identity: identity, client: client,
-                                                  mechanism: mechanism.name, serverFinal: serverFinal)
+                return await authenticator.finish(
+                    entry: entry,
+                    identity: identity,
+                    client: client,
+                    mechanism: mechanism.name,
+                    serverFinal: serverFinal
+                )
             case .failure(let failure):
-                return await authenticator.reject(failure: AuthFailure(failure), user: identity?.authenticationID, client: client,
-                                                  mechanism: mechanism.name)
+                return await authenticator.reject(
+                    failure: AuthFailure(failure),
+                    user: identity?.authenticationID,
+                    client: client,
+                    mechanism: mechanism.name
+                )
             }
         }
     }

@@ -12,7 +12,13 @@ public struct AuthenticatedUser: Sendable, Hashable {
     public var proxyHost: String?
 
     /// Creates a result.
-    public init(username: String, record: UserRecord, passdbFields: [String: String] = [:], proxy: Bool = false, proxyHost: String? = nil) {
+    public init(
+        username: String,
+        record: UserRecord,
+        passdbFields: [String: String] = [:],
+        proxy: Bool = false,
+        proxyHost: String? = nil
+    ) {
         self.username = username
         self.record = record
         self.passdbFields = passdbFields

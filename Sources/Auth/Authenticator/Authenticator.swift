@@ -33,8 +33,11 @@ public actor Authenticator {
     ///   - clock: time source for the penalty and the cache.
     ///   - logger: receives auth events with `user`, `rip`, `mech` metadata.
     public init(
-        passdb: any PassDB, userdb: (any UserDB)?, configuration: AuthConfiguration = .init(),
-        clock: AuthClock = .continuous, logger: Logger
+        passdb: any PassDB,
+        userdb: (any UserDB)?,
+        configuration: AuthConfiguration = .init(),
+        clock: AuthClock = .continuous,
+        logger: Logger
     ) {
         self.passdb = passdb
         self.userdb = userdb
@@ -44,8 +47,13 @@ public actor Authenticator {
         penalty = FailurePenalty(policy: configuration.penalty)
         passCache = LookupCache(policy: configuration.cache)
         userCache = LookupCache(policy: configuration.cache)
-        verifyCache = LookupCache(policy: CachePolicy(ttl: configuration.cache.ttl, negativeTTL: .zero,
-                                                      maximumEntries: configuration.cache.maximumEntries))
+        verifyCache = LookupCache(
+            policy: CachePolicy(
+                ttl: configuration.cache.ttl,
+                negativeTTL: .zero,
+                maximumEntries: configuration.cache.maximumEntries
+            )
+        )
     }
 
     // MARK: - Public API
@@ -63,14 +71,18 @@ public actor Authenticator {
     ///   - channelBinding: the connection's TLS channel binding data for SCRAM, if any.
     /// - Throws: ``AuthFailure`` (`.mechanismUnavailable`, `.plaintextNotAllowed`) without delay.
     public nonisolated func beginExchange(
-        mechanism: SASLMechanismName, client: ClientInfo, channelBinding: ChannelBinding? = nil
+        mechanism: SASLMechanismName,
+        client: ClientInfo,
+        channelBinding: ChannelBinding? = nil
     ) throws(AuthFailure) -> AuthExchange {
         guard configuration.mechanisms.contains(mechanism) else {
             throw AuthFailure(.mechanismUnavailable, "mechanism \(mechanism.rawValue) is not enabled")
         }
         guard !mechanism.isPlaintext || client.allowsPlaintext(configuration.plaintextPolicy) else {
-            logger.notice("plaintext authentication refused on unsecured connection",
-                          metadata: ["rip": "\(client.remoteAddress)", "mech": "\(mechanism.rawValue)"])
+            logger.notice(
+                "plaintext authentication refused on unsecured connection",
+                metadata: ["rip": "\(client.remoteAddress)", "mech": "\(mechanism.rawValue)"]
+            )
             throw AuthFailure(.plaintextNotAllowed, "plaintext authentication requires TLS")
         }
         let state: any SASLServerMechanism =
@@ -92,11 +104,18 @@ public actor Authenticator {
     ///   - client: the connection.
     public func authenticate(username: String, password: String, client: ClientInfo) async -> AuthOutcome {
         guard client.allowsPlaintext(configuration.plaintextPolicy) else {
-            logger.notice("plaintext authentication refused on unsecured connection", metadata: ["rip": "\(client.remoteAddress)"])
+            logger.notice(
+                "plaintext authentication refused on unsecured connection",
+                metadata: ["rip": "\(client.remoteAddress)"]
+            )
             return .failure(AuthFailure(.plaintextNotAllowed, "plaintext authentication requires TLS"))
         }
-        return await verify(identity: SASLIdentity(authenticationID: username), password: SASLSecret(password),
-                            client: client, mechanism: nil)
+        return await verify(
+            identity: SASLIdentity(authenticationID: username),
+            password: SASLSecret(password),
+            client: client,
+            mechanism: nil
+        )
     }
 
     /// Looks a user up without authenticating (LMTP delivery, `columba auth lookup`).
@@ -129,7 +148,12 @@ public actor Authenticator {
 
     // MARK: - Steps used by AuthExchange
 
-    func verify(identity: SASLIdentity, password: SASLSecret, client: ClientInfo, mechanism: SASLMechanismName?) async -> AuthOutcome {
+    func verify(
+        identity: SASLIdentity,
+        password: SASLSecret,
+        client: ClientInfo,
+        mechanism: SASLMechanismName?
+    ) async -> AuthOutcome {
         let user = identity.authenticationID
         let entry: PassDBEntry?
         do {
@@ -138,18 +162,36 @@ public actor Authenticator {
             return temporaryFailure(error, user: user, client: client)
         }
         guard let entry else {
-            return await reject(failure: AuthFailure(.invalidCredentials, "unknown user"), user: user, client: client, mechanism: mechanism)
+            return await reject(
+                failure: AuthFailure(.invalidCredentials, "unknown user"),
+                user: user,
+                client: client,
+                mechanism: mechanism
+            )
         }
         if !entry.noPassword {
             let stored: StoredPassword?
             do {
                 stored = try entry.storedPassword()
             } catch {
-                logger.error("passdb entry has an unusable password", metadata: ["user": "\(user)", "error": "\(error)"])
-                return await reject(failure: AuthFailure(.invalidCredentials, "unusable stored password"), user: user, client: client, mechanism: mechanism)
+                logger.error(
+                    "passdb entry has an unusable password",
+                    metadata: ["user": "\(user)", "error": "\(error)"]
+                )
+                return await reject(
+                    failure: AuthFailure(.invalidCredentials, "unusable stored password"),
+                    user: user,
+                    client: client,
+                    mechanism: mechanism
+                )
             }
             guard let stored else {
-                return await reject(failure: AuthFailure(.invalidCredentials, "user has no password"), user: user, client: client, mechanism: mechanism)
+                return await reject(
+                    failure: AuthFailure(.invalidCredentials, "user has no password"),
+                    user: user,
+                    client: client,
+                    mechanism: mechanism
+                )
             }
             let matches: Bool
             do {
@@ -158,7 +200,12 @@ public actor Authenticator {
                 return temporaryFailure(error, user: user, client: client)
             }
             guard matches else {
-                return await reject(failure: AuthFailure(.invalidCredentials, "password mismatch"), user: user, client: client, mechanism: mechanism)
+                return await reject(
+                    failure: AuthFailure(.invalidCredentials, "password mismatch"),
+                    user: user,
+                    client: client,
+                    mechanism: mechanism
+                )
             }
         }
         return await finish(entry: entry, identity: identity, client: client, mechanism: mechanism, serverFinal: nil)
@@ -176,7 +223,9 @@ public actor Authenticator {
         guard let stored = try? entry.storedPassword() else { return .found(entry, nil) }
         switch kind {
         case .cramMD5:
-            if stored.format.scheme == .cramMD5, let context = stored.format.effectiveEncoding.decode(stored.payload), context.count == 32 {
+            if stored.format.scheme == .cramMD5, let context = stored.format.effectiveEncoding.decode(stored.payload),
+                context.count == 32
+            {
                 return .found(entry, .cramMD5(context))
             }
             if let plaintext = PasswordHasher.plaintext(of: stored) {
@@ -189,29 +238,54 @@ public actor Authenticator {
             if let plaintext = PasswordHasher.plaintext(of: stored) {
                 let iterations = configuration.scramIterations
                 let derived = try? await BlockingWork.run {
-                    SCRAMCredentials(password: plaintext, algorithm: algorithm, salt: ByteEncoding.randomBytes(16), iterations: iterations)
+                    SCRAMCredentials(
+                        password: plaintext,
+                        algorithm: algorithm,
+                        salt: ByteEncoding.randomBytes(16),
+                        iterations: iterations
+                    )
                 }
                 return .found(entry, derived.map { .scram($0) })
             }
         }
-        logger.notice("stored password scheme cannot serve mechanism",
-                      metadata: ["user": "\(user)", "scheme": "\(stored.format.scheme.rawValue)"])
+        logger.notice(
+            "stored password scheme cannot serve mechanism",
+            metadata: ["user": "\(user)", "scheme": "\(stored.format.scheme.rawValue)"]
+        )
         return .found(entry, nil)
     }
 
-    func finish(entry: PassDBEntry, identity: SASLIdentity, client: ClientInfo, mechanism: SASLMechanismName?, serverFinal: [UInt8]?) async -> AuthOutcome {
+    func finish(
+        entry: PassDBEntry,
+        identity: SASLIdentity,
+        client: ClientInfo,
+        mechanism: SASLMechanismName?,
+        serverFinal: [UInt8]?
+    ) async -> AuthOutcome {
         let user = identity.authenticationID
         if let authz = identity.authorizationID, authz != user, authz != entry.username {
-            return await reject(failure: AuthFailure(.notPermitted, "authorization identity differs (no master users)"),
-                                user: user, client: client, mechanism: mechanism)
+            return await reject(
+                failure: AuthFailure(.notPermitted, "authorization identity differs (no master users)"),
+                user: user,
+                client: client,
+                mechanism: mechanism
+            )
         }
         if let nets = entry.allowNets, !nets.isEmpty,
-           !nets.contains(where: { IPNetwork($0)?.contains(client.remoteAddress) == true }) {
-            return await reject(failure: AuthFailure(.notPermitted, "client address not in allow_nets"),
-                                user: user, client: client, mechanism: mechanism)
+            !nets.contains(where: { IPNetwork($0)?.contains(client.remoteAddress) == true })
+        {
+            return await reject(
+                failure: AuthFailure(.notPermitted, "client address not in allow_nets"),
+                user: user,
+                client: client,
+                mechanism: mechanism
+            )
         }
         if entry.noLogin && !entry.proxy {
-            logger.notice("login refused by nologin", metadata: metadata(user: user, client: client, mechanism: mechanism))
+            logger.notice(
+                "login refused by nologin",
+                metadata: metadata(user: user, client: client, mechanism: mechanism)
+            )
             return .failure(AuthFailure(.loginDisabled(reason: entry.reason), "nologin"))
         }
         var passdbFields = entry.fields.filter { !$0.key.hasPrefix("userdb_") }
@@ -221,7 +295,10 @@ public actor Authenticator {
             record = try UserRecord(username: entry.username, fields: entry.userdbFields)
             if userdb != nil, !entry.proxy {
                 guard let found = try await userRecord(client.lookupRequest(username: entry.username)) else {
-                    logger.error("user authenticated but missing from userdb", metadata: metadata(user: user, client: client, mechanism: mechanism))
+                    logger.error(
+                        "user authenticated but missing from userdb",
+                        metadata: metadata(user: user, client: client, mechanism: mechanism)
+                    )
                     return .failure(AuthFailure(.temporaryFailure, "user unknown in userdb"))
                 }
                 record = record.overridden(by: found)
@@ -230,13 +307,26 @@ public actor Authenticator {
             return temporaryFailure(error, user: user, client: client)
         }
         penalty.recordSuccess(address: client.remoteAddress)
-        logger.info("authentication succeeded", metadata: metadata(user: entry.username, client: client, mechanism: mechanism))
-        let result = AuthenticatedUser(username: record.username, record: record, passdbFields: passdbFields,
-                                       proxy: entry.proxy, proxyHost: entry.host)
+        logger.info(
+            "authentication succeeded",
+            metadata: metadata(user: entry.username, client: client, mechanism: mechanism)
+        )
+        let result = AuthenticatedUser(
+            username: record.username,
+            record: record,
+            passdbFields: passdbFields,
+            proxy: entry.proxy,
+            proxyHost: entry.host
+        )
         return .success(result, serverFinal: serverFinal)
     }
 
-    func reject(failure: AuthFailure, user: String?, client: ClientInfo, mechanism: SASLMechanismName?) async -> AuthOutcome {
+    func reject(
+        failure: AuthFailure,
+        user: String?,
+        client: ClientInfo,
+        mechanism: SASLMechanismName?
+    ) async -> AuthOutcome {
         let delay = penalty.recordFailure(address: client.remoteAddress, now: clock.now())
         var meta = metadata(user: user, client: client, mechanism: mechanism)
         meta["reason"] = "\(failure.detail)"
@@ -301,8 +391,10 @@ public actor Authenticator {
     }
 
     private func temporaryFailureValue(_ error: any Error, user: String, client: ClientInfo) -> AuthFailure {
-        logger.error("authentication backend failure",
-                     metadata: ["user": "\(user)", "rip": "\(client.remoteAddress)", "error": "\(error)"])
+        logger.error(
+            "authentication backend failure",
+            metadata: ["user": "\(user)", "rip": "\(client.remoteAddress)", "error": "\(error)"]
+        )
         return AuthFailure(.temporaryFailure, "backend failure: \(error)")
     }
 

@@ -23,7 +23,8 @@ public struct FailurePenalty: Sendable {
     ///   - address: the client address.
     ///   - now: the current monotonic time.
     public mutating func recordFailure(address: String, now: Duration) -> Duration {
-        var record = records[address].flatMap { now - $0.lastFailure < policy.quietPeriod ? $0 : nil }
+        var record =
+            records[address].flatMap { now - $0.lastFailure < policy.quietPeriod ? $0 : nil }
             ?? Record(failures: 0, lastFailure: now)
         record.failures += 1
         record.lastFailure = now
@@ -59,7 +60,8 @@ public struct FailurePenalty: Sendable {
     private mutating func forgetStalest(now: Duration) {
         records = records.filter { now - $0.value.lastFailure < policy.quietPeriod }
         while records.count >= policy.maximumTrackedAddresses,
-              let stalest = records.min(by: { $0.value.lastFailure < $1.value.lastFailure }) {
+            let stalest = records.min(by: { $0.value.lastFailure < $1.value.lastFailure })
+        {
             records[stalest.key] = nil
         }
     }

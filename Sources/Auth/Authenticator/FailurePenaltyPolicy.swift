@@ -11,8 +11,10 @@ public struct FailurePenaltyPolicy: Sendable, Hashable {
 
     /// Creates a policy; the defaults match Dovecot.
     public init(
-        initialDelay: Duration = .seconds(2), maximumDelay: Duration = .seconds(15),
-        quietPeriod: Duration = .seconds(3600), maximumTrackedAddresses: Int = 10_000
+        initialDelay: Duration = .seconds(2),
+        maximumDelay: Duration = .seconds(15),
+        quietPeriod: Duration = .seconds(3600),
+        maximumTrackedAddresses: Int = 10_000
     ) {
         self.initialDelay = initialDelay
         self.maximumDelay = maximumDelay

@@ -20,8 +20,12 @@ public enum AuthDatabaseConfiguration: Sendable, Hashable {
         case .sqlite(let path, let queries, let defaultScheme):
             return try SQLiteDatabase(path: path, queries: queries, defaultScheme: defaultScheme)
         case .postgreSQL(let url, let queries, let defaultScheme):
-            return try PostgreSQLDatabase(configuration: PostgreSQLDatabase.configuration(url: url), queries: queries,
-                                          defaultScheme: defaultScheme, logger: logger)
+            return try PostgreSQLDatabase(
+                configuration: PostgreSQLDatabase.configuration(url: url),
+                queries: queries,
+                defaultScheme: defaultScheme,
+                logger: logger
+            )
         }
     }
 }

@@ -139,12 +139,18 @@ public struct QueryTemplate: Sendable, Hashable {
 
     /// Parses what follows a `%`.
     private static func parseVariable(
-        _ input: ArraySlice<Character>, query: String
+        _ input: ArraySlice<Character>,
+        query: String
     ) throws -> (Piece, ArraySlice<Character>) {
         var chars = input
         var change = CaseChange.none
-        if chars.first == "L" { change = .lower; chars = chars.dropFirst() }
-        else if chars.first == "U" { change = .upper; chars = chars.dropFirst() }
+        if chars.first == "L" {
+            change = .lower
+            chars = chars.dropFirst()
+        } else if chars.first == "U" {
+            change = .upper
+            chars = chars.dropFirst()
+        }
         guard let first = chars.first else { throw QueryTemplateError(query: query, problem: "query ends with %") }
         chars = chars.dropFirst()
         if first == "%" && change == .none { return (.text("%"), chars) }
@@ -158,7 +164,9 @@ public struct QueryTemplate: Sendable, Hashable {
             }
             return (.variable(variable, change), chars[chars.index(after: close)...])
         }
-        let short: [Character: Variable] = ["u": .user, "n": .username, "d": .domain, "s": .service, "r": .rip, "l": .lip]
+        let short: [Character: Variable] = [
+            "u": .user, "n": .username, "d": .domain, "s": .service, "r": .rip, "l": .lip,
+        ]
         guard let variable = short[first] else {
             throw QueryTemplateError(query: query, problem: "unknown variable %\(first)")
         }

@@ -15,9 +15,15 @@ struct QuotaRule: Hashable {
             let key = part[..<equals].lowercased()
             let value = String(part[part.index(after: equals)...])
             switch key {
-            case "storage": guard let bytes = Self.size(value, defaultUnit: 1024) else { return nil }; storageBytes = bytes
-            case "bytes": guard let bytes = Self.size(value, defaultUnit: 1) else { return nil }; storageBytes = bytes
-            case "messages": guard let count = Int64(value) else { return nil }; messages = count
+            case "storage":
+                guard let bytes = Self.size(value, defaultUnit: 1024) else { return nil }
+                storageBytes = bytes
+            case "bytes":
+                guard let bytes = Self.size(value, defaultUnit: 1) else { return nil }
+                storageBytes = bytes
+            case "messages":
+                guard let count = Int64(value) else { return nil }
+                messages = count
             default: continue
             }
         }

@@ -27,9 +27,16 @@ public struct UserRecord: Sendable, Hashable {
 
     /// Creates a record from its parts.
     public init(
-        username: String, uid: UInt32? = nil, gid: UInt32? = nil, home: String? = nil, mailLocation: String? = nil,
-        quotaStorageBytes: Int64? = nil, quotaMessageCount: Int64? = nil, mailReplica: String? = nil,
-        directorHost: String? = nil, extraFields: [String: String] = [:]
+        username: String,
+        uid: UInt32? = nil,
+        gid: UInt32? = nil,
+        home: String? = nil,
+        mailLocation: String? = nil,
+        quotaStorageBytes: Int64? = nil,
+        quotaMessageCount: Int64? = nil,
+        mailReplica: String? = nil,
+        directorHost: String? = nil,
+        extraFields: [String: String] = [:]
     ) {
         self.username = username
         self.uid = uid
@@ -73,11 +80,15 @@ public struct UserRecord: Sendable, Hashable {
             }
         }
         if let value = rest.removeValue(forKey: "quota_storage_bytes") {
-            guard let bytes = Int64(value) else { throw InvalidUserField(user: username, field: "quota_storage_bytes", value: value) }
+            guard let bytes = Int64(value) else {
+                throw InvalidUserField(user: username, field: "quota_storage_bytes", value: value)
+            }
             quotaStorageBytes = bytes
         }
         if let value = rest.removeValue(forKey: "quota_messages") {
-            guard let count = Int64(value) else { throw InvalidUserField(user: username, field: "quota_messages", value: value) }
+            guard let count = Int64(value) else {
+                throw InvalidUserField(user: username, field: "quota_messages", value: value)
+            }
             quotaMessageCount = count
         }
         extraFields = rest

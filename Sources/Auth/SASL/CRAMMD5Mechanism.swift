@@ -43,9 +43,9 @@ public struct CRAMMD5Mechanism: SASLServerMechanism {
         precondition(state == .awaitingResponse, "CRAM-MD5 received a response it did not ask for")
         state = .done
         guard let space = response.lastIndex(of: UInt8(ascii: " ")),
-              let username = String(validating: response[..<space], as: UTF8.self), !username.isEmpty,
-              let digest = ByteEncoding.fromHex(String(decoding: response[(space + 1)...], as: UTF8.self)),
-              digest.count == 16
+            let username = String(validating: response[..<space], as: UTF8.self), !username.isEmpty,
+            let digest = ByteEncoding.fromHex(String(decoding: response[(space + 1)...], as: UTF8.self)),
+            digest.count == 16
         else { return .failure(SASLFailure(.malformed, "CRAM-MD5 response is not \"user hexdigest\"")) }
         state = .awaitingCredentials(username: username, digest: digest)
         return .needCredentials(SASLIdentity(authenticationID: username), .cramMD5)

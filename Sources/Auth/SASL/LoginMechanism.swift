@@ -28,7 +28,7 @@ public struct LoginMechanism: SASLServerMechanism {
         switch state {
         case .awaitingUsername:
             guard let username = String(validating: response, as: UTF8.self), !username.isEmpty,
-                  !username.utf8.contains(0)
+                !username.utf8.contains(0)
             else {
                 state = .done
                 return .failure(SASLFailure(.malformed, "LOGIN username is empty or not UTF-8"))

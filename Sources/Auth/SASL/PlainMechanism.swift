@@ -35,11 +35,15 @@ public struct PlainMechanism: SASLServerMechanism {
     private mutating func parse(_ message: [UInt8]) -> SASLStep {
         state = .done
         let parts = message.split(separator: 0, omittingEmptySubsequences: false)
-        guard parts.count == 3 else { return .failure(SASLFailure(.malformed, "PLAIN message must have three NUL-separated parts")) }
-        guard parts.allSatisfy({ $0.count <= 255 }) else { return .failure(SASLFailure(.malformed, "PLAIN field longer than 255 octets")) }
+        guard parts.count == 3 else {
+            return .failure(SASLFailure(.malformed, "PLAIN message must have three NUL-separated parts"))
+        }
+        guard parts.allSatisfy({ $0.count <= 255 }) else {
+            return .failure(SASLFailure(.malformed, "PLAIN field longer than 255 octets"))
+        }
         guard let authzid = String(validating: parts[0], as: UTF8.self),
-              let authcid = String(validating: parts[1], as: UTF8.self),
-              let password = String(validating: parts[2], as: UTF8.self)
+            let authcid = String(validating: parts[1], as: UTF8.self),
+            let password = String(validating: parts[2], as: UTF8.self)
         else { return .failure(SASLFailure(.malformed, "PLAIN message is not UTF-8")) }
         guard !authcid.isEmpty, !password.isEmpty else {
             return .failure(SASLFailure(.malformed, "PLAIN authcid or password is empty"))

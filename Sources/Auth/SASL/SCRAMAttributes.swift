@@ -8,7 +8,7 @@ struct SCRAMAttributes {
         pairs = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             guard part.count >= 2, let name = part.first, name.isLetter, name.isASCII,
-                  part[part.index(after: part.startIndex)] == "="
+                part[part.index(after: part.startIndex)] == "="
             else { return nil }
             pairs.append((name, String(part.dropFirst(2))))
         }

@@ -58,8 +58,14 @@ public struct SCRAMMechanism: SASLServerMechanism {
         switch state {
         case .awaitingClientFirst: return clientFirst(response)
         case .awaitingClientFinal(let first, let credentials, let serverFirst, let nonce, let usable):
-            return clientFinal(response, first: first, credentials: credentials, serverFirst: serverFirst, nonce: nonce,
-                               usable: usable)
+            return clientFinal(
+                response,
+                first: first,
+                credentials: credentials,
+                serverFirst: serverFirst,
+                nonce: nonce,
+                usable: usable
+            )
         default: preconditionFailure("SCRAM received a response it did not ask for")
         }
     }
@@ -78,9 +84,12 @@ public struct SCRAMMechanism: SASLServerMechanism {
             usable = true
         } else {
             scram = SCRAMCredentials(
-                algorithm: algorithm, iterations: 4096, salt: ByteEncoding.randomBytes(16),
+                algorithm: algorithm,
+                iterations: 4096,
+                salt: ByteEncoding.randomBytes(16),
                 storedKey: ByteEncoding.randomBytes(algorithm.digestLength),
-                serverKey: ByteEncoding.randomBytes(algorithm.digestLength))
+                serverKey: ByteEncoding.randomBytes(algorithm.digestLength)
+            )
             usable = false
         }
         let nonce = first.clientNonce + serverNonce
@@ -103,7 +112,9 @@ public struct SCRAMMechanism: SASLServerMechanism {
         case "n": break
         case "y":
             guard channelBinding == nil else {
-                return .failure(SASLFailure(.notPermitted, "client claims no channel binding support while the server offers it"))
+                return .failure(
+                    SASLFailure(.notPermitted, "client claims no channel binding support while the server offers it")
+                )
             }
         default:
             guard flag.hasPrefix("p=") else { return fail("bad channel binding flag") }
@@ -113,7 +124,8 @@ public struct SCRAMMechanism: SASLServerMechanism {
         }
         var authzid: String?
         if !parts[1].isEmpty {
-            guard parts[1].hasPrefix("a="), let decoded = SCRAMAttributes.decodeSaslName(String(parts[1].dropFirst(2))) else {
+            guard parts[1].hasPrefix("a="), let decoded = SCRAMAttributes.decodeSaslName(String(parts[1].dropFirst(2)))
+            else {
                 return fail("bad authzid")
             }
             authzid = decoded
@@ -125,7 +137,8 @@ public struct SCRAMMechanism: SASLServerMechanism {
         guard attributes.pairs[0].name != "m" else {
             return .failure(SASLFailure(.notPermitted, "mandatory extension not supported"))
         }
-        guard attributes.pairs[0].name == "n", let username = SCRAMAttributes.decodeSaslName(attributes.pairs[0].value) else {
+        guard attributes.pairs[0].name == "n", let username = SCRAMAttributes.decodeSaslName(attributes.pairs[0].value)
+        else {
             return fail("bad username attribute")
         }
         guard attributes.pairs[1].name == "r", SCRAMAttributes.isValidNonce(attributes.pairs[1].value) else {
@@ -133,22 +146,32 @@ public struct SCRAMMechanism: SASLServerMechanism {
         }
         let identity = SASLIdentity(authenticationID: username, authorizationID: authzid)
         let gs2Header = "\(parts[0]),\(parts[1]),"
-        state = .awaitingCredentials(ClientFirst(gs2Header: gs2Header, bare: String(bare),
-                                                 clientNonce: attributes.pairs[1].value, identity: identity))
+        state = .awaitingCredentials(
+            ClientFirst(
+                gs2Header: gs2Header,
+                bare: String(bare),
+                clientNonce: attributes.pairs[1].value,
+                identity: identity
+            )
+        )
         return .needCredentials(identity, .scram(algorithm))
     }
 
     /// client-final-message = channel-binding "," nonce ["," extensions] "," proof
     private mutating func clientFinal(
-        _ bytes: [UInt8], first: ClientFirst, credentials: SCRAMCredentials, serverFirst: String, nonce: String,
+        _ bytes: [UInt8],
+        first: ClientFirst,
+        credentials: SCRAMCredentials,
+        serverFirst: String,
+        nonce: String,
         usable: Bool
     ) -> SASLStep {
         state = .done
         guard let text = String(validating: bytes, as: UTF8.self),
-              let proofStart = text.range(of: ",p=", options: .backwards),
-              let attributes = SCRAMAttributes(text[...]),
-              attributes.pairs.count >= 3,
-              attributes.pairs.last?.name == "p"
+            let proofStart = text.range(of: ",p=", options: .backwards),
+            let attributes = SCRAMAttributes(text[...]),
+            attributes.pairs.count >= 3,
+            attributes.pairs.last?.name == "p"
         else { return fail("client-final is malformed") }
         guard attributes.pairs[0].name == "c", let binding = ByteEncoding.fromBase64(attributes.pairs[0].value) else {
             return fail("bad channel binding attribute")
@@ -161,7 +184,8 @@ public struct SCRAMMechanism: SASLServerMechanism {
         guard attributes.pairs[1].name == "r", attributes.pairs[1].value == nonce else {
             return .failure(SASLFailure(.malformed, "nonce does not match"))
         }
-        guard let proof = ByteEncoding.fromBase64(attributes.pairs.last!.value), proof.count == algorithm.digestLength else {
+        guard let proof = ByteEncoding.fromBase64(attributes.pairs.last!.value), proof.count == algorithm.digestLength
+        else {
             return fail("bad proof attribute")
         }
         let withoutProof = text[..<proofStart.lowerBound]

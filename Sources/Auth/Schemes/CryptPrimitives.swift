@@ -30,7 +30,14 @@ enum CryptPrimitives {
         let rc = out.withUnsafeMutableBufferPointer { buffer in
             bytes.withUnsafeBufferPointer { pw in
                 pw.withMemoryRebound(to: CChar.self) { pwChars in
-                    ccc_argon2_hash(buffer.baseAddress, pwChars.baseAddress, pwChars.count, opsLimit, memoryBytes, argon2id ? 1 : 0)
+                    ccc_argon2_hash(
+                        buffer.baseAddress,
+                        pwChars.baseAddress,
+                        pwChars.count,
+                        opsLimit,
+                        memoryBytes,
+                        argon2id ? 1 : 0
+                    )
                 }
             }
         }
@@ -80,8 +87,16 @@ enum CryptPrimitives {
         let rc = password.withUnsafeBufferPointer { pw in
             salt.withUnsafeBufferPointer { saltBuffer in
                 out.withUnsafeMutableBufferPointer { buffer in
-                    ccc_pbkdf2(sha256 ? 256 : 1, pw.baseAddress, pw.count, saltBuffer.baseAddress, saltBuffer.count,
-                               UInt32(iterations), buffer.baseAddress, buffer.count)
+                    ccc_pbkdf2(
+                        sha256 ? 256 : 1,
+                        pw.baseAddress,
+                        pw.count,
+                        saltBuffer.baseAddress,
+                        saltBuffer.count,
+                        UInt32(iterations),
+                        buffer.baseAddress,
+                        buffer.count
+                    )
                 }
             }
         }

@@ -22,8 +22,8 @@ public struct PasswordFormat: Sendable, Hashable, CustomStringConvertible {
             return
         }
         guard let dot = name.lastIndex(of: "."),
-              let scheme = PasswordScheme(name: String(name[..<dot])),
-              let encoding = PasswordEncoding(suffix: String(name[name.index(after: dot)...]))
+            let scheme = PasswordScheme(name: String(name[..<dot])),
+            let encoding = PasswordEncoding(suffix: String(name[name.index(after: dot)...]))
         else { return nil }
         self.init(scheme, encoding: encoding)
     }

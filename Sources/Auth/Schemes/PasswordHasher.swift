@@ -28,8 +28,13 @@ public enum PasswordHasher {
             payload = try argon2(password, ops: rounds ?? 4, memory: 32 << 20, argon2id: false, format: format)
         case .scramSHA256, .scramSHA1:
             let algorithm: SCRAMAlgorithm = format.scheme == .scramSHA256 ? .sha256 : .sha1
-            payload = SCRAMCredentials(password: password, algorithm: algorithm,
-                                       salt: ByteEncoding.randomBytes(16), iterations: rounds ?? 4096).payload
+            payload =
+                SCRAMCredentials(
+                    password: password,
+                    algorithm: algorithm,
+                    salt: ByteEncoding.randomBytes(16),
+                    iterations: rounds ?? 4096
+                ).payload
         case .ssha512, .ssha256, .ssha:
             let salt = ByteEncoding.randomBytes(4)
             payload = encoding.encode(digest(format.scheme, Array(password.utf8) + salt) + salt)
@@ -44,7 +49,11 @@ public enum PasswordHasher {
     }
 
     /// Hashes on NIO's thread pool; see ``hash(password:format:rounds:)``.
-    public static func hashInBackground(password: String, format: PasswordFormat, rounds: Int? = nil) async throws -> String {
+    public static func hashInBackground(
+        password: String,
+        format: PasswordFormat,
+        rounds: Int? = nil
+    ) async throws -> String {
         try await BlockingWork.run { try hash(password: password, format: format, rounds: rounds) }
     }
 
@@ -57,19 +66,27 @@ public enum PasswordHasher {
         let scheme = stored.format.scheme
         switch scheme {
         case .sha512Crypt, .sha256Crypt, .blfCrypt, .md5Crypt, .crypt:
-            guard !stored.payload.isEmpty, let computed = CryptPrimitives.crypt(password: password, setting: stored.payload)
+            guard !stored.payload.isEmpty,
+                let computed = CryptPrimitives.crypt(password: password, setting: stored.payload)
             else { return false }
             return ByteEncoding.constantTimeEquals(Array(computed.utf8), Array(stored.payload.utf8))
         case .argon2id, .argon2i:
             let prefix = scheme == .argon2id ? "$argon2id$" : "$argon2i$"
-            return stored.payload.hasPrefix(prefix) && CryptPrimitives.argon2Verify(stored: stored.payload, password: password)
+            return stored.payload.hasPrefix(prefix)
+                && CryptPrimitives.argon2Verify(stored: stored.payload, password: password)
         case .scramSHA256, .scramSHA1:
             let algorithm: SCRAMAlgorithm = scheme == .scramSHA256 ? .sha256 : .sha1
             guard let expected = SCRAMCredentials(payload: stored.payload, algorithm: algorithm) else { return false }
-            let computed = SCRAMCredentials(password: password, algorithm: algorithm,
-                                            salt: expected.salt, iterations: expected.iterations)
-            return ByteEncoding.constantTimeEquals(computed.storedKey + computed.serverKey,
-                                                   expected.storedKey + expected.serverKey)
+            let computed = SCRAMCredentials(
+                password: password,
+                algorithm: algorithm,
+                salt: expected.salt,
+                iterations: expected.iterations
+            )
+            return ByteEncoding.constantTimeEquals(
+                computed.storedKey + computed.serverKey,
+                expected.storedKey + expected.serverKey
+            )
         case .ssha512, .ssha256, .ssha:
             let length = digest(scheme, []).count
             guard let decoded = decodeBinary(stored, minimumLength: length + 1) else { return false }
@@ -125,7 +142,11 @@ public enum PasswordHasher {
 
     /// Decodes a binary hash in its declared encoding; like Dovecot, a hash in the other
     /// encoding is accepted when its length only fits that one.
-    private static func decodeBinary(_ stored: StoredPassword, exactLength: Int? = nil, minimumLength: Int? = nil) -> [UInt8]? {
+    private static func decodeBinary(
+        _ stored: StoredPassword,
+        exactLength: Int? = nil,
+        minimumLength: Int? = nil
+    ) -> [UInt8]? {
         let declared = stored.format.effectiveEncoding
         let candidates: [PasswordEncoding] = declared == .hex ? [.hex, .base64] : [declared, .hex]
         for encoding in candidates {
@@ -139,13 +160,25 @@ public enum PasswordHasher {
 
     private static func crypt(_ password: String, prefix: String, count: Int, format: PasswordFormat) throws -> String {
         guard let setting = CryptPrimitives.gensalt(prefix: prefix, count: UInt(count)),
-              let hashed = CryptPrimitives.crypt(password: password, setting: setting)
+            let hashed = CryptPrimitives.crypt(password: password, setting: setting)
         else { throw PasswordHashingFailed(format: format) }
         return hashed
     }
 
-    private static func argon2(_ password: String, ops: Int, memory: Int, argon2id: Bool, format: PasswordFormat) throws -> String {
-        guard let hashed = CryptPrimitives.argon2Hash(password: password, opsLimit: UInt64(ops), memoryBytes: memory, argon2id: argon2id)
+    private static func argon2(
+        _ password: String,
+        ops: Int,
+        memory: Int,
+        argon2id: Bool,
+        format: PasswordFormat
+    ) throws -> String {
+        guard
+            let hashed = CryptPrimitives.argon2Hash(
+                password: password,
+                opsLimit: UInt64(ops),
+                memoryBytes: memory,
+                argon2id: argon2id
+            )
         else { throw PasswordHashingFailed(format: format) }
         return hashed
     }

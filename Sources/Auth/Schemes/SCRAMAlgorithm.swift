@@ -37,7 +37,12 @@ public enum SCRAMAlgorithm: String, Sendable, Hashable, CaseIterable {
 
     /// `Hi()` of RFC 5802 section 2.2: PBKDF2 with this hash's HMAC.
     func saltedPassword(_ password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8] {
-        CryptPrimitives.pbkdf2(sha256: self == .sha256, password: password, salt: salt,
-                               iterations: iterations, length: digestLength)
+        CryptPrimitives.pbkdf2(
+            sha256: self == .sha256,
+            password: password,
+            salt: salt,
+            iterations: iterations,
+            length: digestLength
+        )
     }
 }

@@ -46,12 +46,12 @@ public struct SCRAMCredentials: Sendable, Hashable {
     public init?(payload: String, algorithm: SCRAMAlgorithm) {
         let parts = payload.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 4,
-              let iterations = Int(parts[0]), iterations > 0,
-              let salt = ByteEncoding.fromBase64(parts[1]),
-              let storedKey = ByteEncoding.fromBase64(parts[2]),
-              let serverKey = ByteEncoding.fromBase64(parts[3]),
-              storedKey.count == algorithm.digestLength,
-              serverKey.count == algorithm.digestLength
+            let iterations = Int(parts[0]), iterations > 0,
+            let salt = ByteEncoding.fromBase64(parts[1]),
+            let storedKey = ByteEncoding.fromBase64(parts[2]),
+            let serverKey = ByteEncoding.fromBase64(parts[3]),
+            storedKey.count == algorithm.digestLength,
+            serverKey.count == algorithm.digestLength
         else { return nil }
         self.init(algorithm: algorithm, iterations: iterations, salt: salt, storedKey: storedKey, serverKey: serverKey)
     }

@@ -20,7 +20,8 @@ struct IPNetwork: Hashable {
     /// Whether an address (text) lies in this network. IPv4-mapped IPv6 addresses match IPv4 networks.
     func contains(_ address: String) -> Bool {
         guard var candidate = Self.parse(address) else { return false }
-        if candidate.count == 16, bytes.count == 4, candidate[..<12] == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF][...] {
+        if candidate.count == 16, bytes.count == 4, candidate[..<12] == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF][...]
+        {
             candidate = Array(candidate[12...])
         }
         guard candidate.count == bytes.count else { return false }

@@ -10,18 +10,33 @@ struct AuthenticatorTests {
 
     static func users() throws -> [PassDBEntry] {
         [
-            PassDBEntry(username: "tim@example.org", password: try PasswordHasher.hash(password: "tanstaaftanstaaf", format: .init(.cramMD5)),
-                        defaultScheme: .init(.plain), fields: ["userdb_home": "/home/tim"]),
-            PassDBEntry(username: "ann@example.org", password: try PasswordHasher.hash(password: "hunter2-secret", format: .init(.sha256Crypt)),
-                        defaultScheme: .init(.plain)),
+            PassDBEntry(
+                username: "tim@example.org",
+                password: try PasswordHasher.hash(password: "tanstaaftanstaaf", format: .init(.cramMD5)),
+                defaultScheme: .init(.plain),
+                fields: ["userdb_home": "/home/tim"]
+            ),
+            PassDBEntry(
+                username: "ann@example.org",
+                password: try PasswordHasher.hash(password: "hunter2-secret", format: .init(.sha256Crypt)),
+                defaultScheme: .init(.plain)
+            ),
         ]
     }
 
     static func make(
-        _ database: StaticDatabase, clock: ManualClock = ManualClock(), logs: LogCapture = LogCapture(),
+        _ database: StaticDatabase,
+        clock: ManualClock = ManualClock(),
+        logs: LogCapture = LogCapture(),
         configuration: AuthConfiguration = AuthConfiguration(mechanisms: SASLMechanismName.allCases)
     ) -> Authenticator {
-        Authenticator(passdb: database, userdb: nil, configuration: configuration, clock: clock.authClock, logger: logs.logger())
+        Authenticator(
+            passdb: database,
+            userdb: nil,
+            configuration: configuration,
+            clock: clock.authClock,
+            logger: logs.logger()
+        )
     }
 
     @Test("wrong passwords are answered after a growing delay; success resets it")
@@ -29,14 +44,26 @@ struct AuthenticatorTests {
         let clock = ManualClock()
         let authenticator = Self.make(StaticDatabase(try Self.users()), clock: clock)
         for _ in 0..<5 {
-            guard case .failure = await authenticator.authenticate(username: "ann@example.org", password: "nope", client: Self.remoteTLS) else {
+            guard
+                case .failure = await authenticator.authenticate(
+                    username: "ann@example.org",
+                    password: "nope",
+                    client: Self.remoteTLS
+                )
+            else {
                 Issue.record("wrong password accepted")
                 return
             }
         }
         #expect(clock.sleeps == [.seconds(2), .seconds(4), .seconds(8), .seconds(15), .seconds(15)])
         #expect(await authenticator.penaltyFailures(address: "198.51.100.4") == 5)
-        guard case .success = await authenticator.authenticate(username: "ann@example.org", password: "hunter2-secret", client: Self.remoteTLS) else {
+        guard
+            case .success = await authenticator.authenticate(
+                username: "ann@example.org",
+                password: "hunter2-secret",
+                client: Self.remoteTLS
+            )
+        else {
             Issue.record("right password refused")
             return
         }
@@ -49,12 +76,20 @@ struct AuthenticatorTests {
     func realTimeDelay() async throws {
         let delay = Duration.milliseconds(800)
         let authenticator = Authenticator(
-            passdb: StaticDatabase(try Self.users()), userdb: nil,
-            configuration: AuthConfiguration(penalty: FailurePenaltyPolicy(initialDelay: delay, maximumDelay: .seconds(15))),
-            logger: LogCapture().logger())
+            passdb: StaticDatabase(try Self.users()),
+            userdb: nil,
+            configuration: AuthConfiguration(
+                penalty: FailurePenaltyPolicy(initialDelay: delay, maximumDelay: .seconds(15))
+            ),
+            logger: LogCapture().logger()
+        )
         let clock = ContinuousClock()
         let start = clock.now
-        let wrong = await authenticator.authenticate(username: "ann@example.org", password: "nope", client: Self.remoteTLS)
+        let wrong = await authenticator.authenticate(
+            username: "ann@example.org",
+            password: "nope",
+            client: Self.remoteTLS
+        )
         let wrongElapsed = start.duration(to: clock.now)
         guard case .failure(let failure) = wrong else {
             Issue.record("wrong password accepted")
@@ -66,7 +101,13 @@ struct AuthenticatorTests {
         _ = await authenticator.authenticate(username: "ann@example.org", password: "nope", client: Self.remoteTLS)
         #expect(second.duration(to: clock.now) >= delay * 2)
         let rightStart = clock.now
-        guard case .success = await authenticator.authenticate(username: "ann@example.org", password: "hunter2-secret", client: Self.remoteTLS) else {
+        guard
+            case .success = await authenticator.authenticate(
+                username: "ann@example.org",
+                password: "hunter2-secret",
+                client: Self.remoteTLS
+            )
+        else {
             Issue.record("right password refused")
             return
         }
@@ -78,11 +119,15 @@ struct AuthenticatorTests {
         let database = StaticDatabase(try Self.users())
         let loopback = ClientInfo(remoteAddress: "::1", isTLS: false, service: "imap")
         let cases: [(PlaintextPolicy, ClientInfo, Bool)] = [
-            (.allowLoopback, Self.remote, false), (.allowLoopback, Self.remoteTLS, true), (.allowLoopback, loopback, true),
+            (.allowLoopback, Self.remote, false), (.allowLoopback, Self.remoteTLS, true),
+            (.allowLoopback, loopback, true),
             (.requireTLS, loopback, false), (.requireTLS, Self.remoteTLS, true), (.allow, Self.remote, true),
         ]
         for (policy, client, allowed) in cases {
-            let authenticator = Self.make(database, configuration: AuthConfiguration(mechanisms: SASLMechanismName.allCases, plaintextPolicy: policy))
+            let authenticator = Self.make(
+                database,
+                configuration: AuthConfiguration(mechanisms: SASLMechanismName.allCases, plaintextPolicy: policy)
+            )
             #expect(authenticator.offeredMechanisms(for: client).contains(.plain) == allowed)
             #expect(authenticator.offeredMechanisms(for: client).contains(.scramSHA256))
             for mechanism in [SASLMechanismName.plain, .login] {
@@ -94,7 +139,11 @@ struct AuthenticatorTests {
                     #expect(error.kind == .plaintextNotAllowed)
                 }
             }
-            let direct = await authenticator.authenticate(username: "ann@example.org", password: "hunter2-secret", client: client)
+            let direct = await authenticator.authenticate(
+                username: "ann@example.org",
+                password: "hunter2-secret",
+                client: client
+            )
             if case .failure(let failure) = direct {
                 #expect(!allowed && failure.kind == .plaintextNotAllowed)
             } else {
@@ -111,14 +160,22 @@ struct AuthenticatorTests {
         let logs = LogCapture()
         let authenticator = Self.make(StaticDatabase(try Self.users()), logs: logs)
         var plain = try authenticator.beginExchange(mechanism: .plain, client: Self.remoteTLS)
-        guard case .success(let user, nil) = await plain.start(initialResponse: Array("\u{0}ann@example.org\u{0}hunter2-secret".utf8)) else {
+        guard
+            case .success(let user, nil) = await plain.start(
+                initialResponse: Array("\u{0}ann@example.org\u{0}hunter2-secret".utf8)
+            )
+        else {
             Issue.record("PLAIN refused")
             return
         }
         #expect(user.username == "ann@example.org")
 
         var other = try authenticator.beginExchange(mechanism: .plain, client: Self.remoteTLS)
-        guard case .failure(let authz) = await other.start(initialResponse: Array("root\u{0}ann@example.org\u{0}hunter2-secret".utf8)) else {
+        guard
+            case .failure(let authz) = await other.start(
+                initialResponse: Array("root\u{0}ann@example.org\u{0}hunter2-secret".utf8)
+            )
+        else {
             Issue.record("foreign authzid accepted")
             return
         }
@@ -139,7 +196,9 @@ struct AuthenticatorTests {
             return
         }
         let digest = CryptPrimitives.cramMD5Digest(
-            context: CryptPrimitives.cramMD5Context(secret: Array("tanstaaftanstaaf".utf8)), message: challenge)
+            context: CryptPrimitives.cramMD5Context(secret: Array("tanstaaftanstaaf".utf8)),
+            message: challenge
+        )
         guard case .success = await cram.respond(Array("tim@example.org \(ByteEncoding.hex(digest))".utf8)) else {
             Issue.record("CRAM-MD5 refused")
             return
@@ -148,7 +207,9 @@ struct AuthenticatorTests {
         var cramCrypt = try authenticator.beginExchange(mechanism: .cramMD5, client: Self.remote)
         guard case .challenge(let challenge2) = await cramCrypt.start(initialResponse: nil) else { return }
         let digest2 = CryptPrimitives.cramMD5Digest(
-            context: CryptPrimitives.cramMD5Context(secret: Array("hunter2-secret".utf8)), message: challenge2)
+            context: CryptPrimitives.cramMD5Context(secret: Array("hunter2-secret".utf8)),
+            message: challenge2
+        )
         guard case .failure = await cramCrypt.respond(Array("ann@example.org \(ByteEncoding.hex(digest2))".utf8)) else {
             Issue.record("CRAM-MD5 against a SHA256-CRYPT hash accepted")
             return
@@ -164,17 +225,29 @@ struct AuthenticatorTests {
     @Test("a mechanism that is not enabled is refused at once")
     func disabledMechanism() {
         let authenticator = Self.make(StaticDatabase([]), configuration: AuthConfiguration())
-        #expect(throws: AuthFailure.self) { try authenticator.beginExchange(mechanism: .cramMD5, client: Self.remoteTLS) }
+        #expect(throws: AuthFailure.self) {
+            try authenticator.beginExchange(mechanism: .cramMD5, client: Self.remoteTLS)
+        }
     }
 
     @Test("cache: lookups are reused until the TTL; a changed password takes effect after it; flush forgets")
     func cache() async throws {
         let clock = ManualClock()
         let database = StaticDatabase(try Self.users())
-        let authenticator = Self.make(database, clock: clock, configuration: AuthConfiguration(
-            penalty: .disabled, cache: CachePolicy(ttl: .seconds(60), negativeTTL: .seconds(10))))
+        let authenticator = Self.make(
+            database,
+            clock: clock,
+            configuration: AuthConfiguration(
+                penalty: .disabled,
+                cache: CachePolicy(ttl: .seconds(60), negativeTTL: .seconds(10))
+            )
+        )
         func login(_ password: String) async -> Bool {
-            if case .success = await authenticator.authenticate(username: "ann@example.org", password: password, client: Self.remoteTLS) {
+            if case .success = await authenticator.authenticate(
+                username: "ann@example.org",
+                password: password,
+                client: Self.remoteTLS
+            ) {
                 return true
             }
             return false
@@ -209,7 +282,13 @@ struct AuthenticatorTests {
         let database = StaticDatabase(try Self.users())
         database.setBroken(true)
         let authenticator = Self.make(database, clock: clock, logs: logs)
-        guard case .failure(let failure) = await authenticator.authenticate(username: "ann@example.org", password: "hunter2-secret", client: Self.remoteTLS) else {
+        guard
+            case .failure(let failure) = await authenticator.authenticate(
+                username: "ann@example.org",
+                password: "hunter2-secret",
+                client: Self.remoteTLS
+            )
+        else {
             Issue.record("login on a broken backend")
             return
         }
@@ -222,15 +301,31 @@ struct AuthenticatorTests {
     @Test("allow_nets limits where a user may log in from")
     func allowNets() async throws {
         let database = StaticDatabase([
-            PassDBEntry(username: "local@example.org", password: "{PLAIN}pw", defaultScheme: .init(.plain),
-                        fields: ["allow_nets": "127.0.0.0/8,::1"]),
+            PassDBEntry(
+                username: "local@example.org",
+                password: "{PLAIN}pw",
+                defaultScheme: .init(.plain),
+                fields: ["allow_nets": "127.0.0.0/8,::1"]
+            )
         ])
         let authenticator = Self.make(database)
-        guard case .success = await authenticator.authenticate(username: "local@example.org", password: "pw", client: SchemeMatrix.loopback) else {
+        guard
+            case .success = await authenticator.authenticate(
+                username: "local@example.org",
+                password: "pw",
+                client: SchemeMatrix.loopback
+            )
+        else {
             Issue.record("allowed network refused")
             return
         }
-        guard case .failure(let failure) = await authenticator.authenticate(username: "local@example.org", password: "pw", client: Self.remoteTLS) else {
+        guard
+            case .failure(let failure) = await authenticator.authenticate(
+                username: "local@example.org",
+                password: "pw",
+                client: Self.remoteTLS
+            )
+        else {
             Issue.record("disallowed network accepted")
             return
         }

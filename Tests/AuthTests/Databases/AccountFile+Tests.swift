@@ -19,10 +19,22 @@ struct AccountFileTests {
         try original.write(toFile: path, atomically: true, encoding: .utf8)
         let file = AccountFile(path: path)
         let hash = try PasswordHasher.hash(password: "first", format: .init(.sha512Crypt))
-        try file.add(PasswdFileEntry(username: "new@example.org", password: hash, home: "/srv/mail/new",
-                                     extraFields: [("userdb_quota_rule", "*:storage=2G")]))
-        #expect(throws: PasswdFileError.self) { try file.add(PasswdFileEntry(username: "new@example.org", password: hash)) }
-        #expect(try file.list().map(\.username) == ["legacy@example.org", "this line is not an account but must stay", "new@example.org"])
+        try file.add(
+            PasswdFileEntry(
+                username: "new@example.org",
+                password: hash,
+                home: "/srv/mail/new",
+                extraFields: [("userdb_quota_rule", "*:storage=2G")]
+            )
+        )
+        #expect(throws: PasswdFileError.self) {
+            try file.add(PasswdFileEntry(username: "new@example.org", password: hash))
+        }
+        #expect(
+            try file.list().map(\.username) == [
+                "legacy@example.org", "this line is not an account but must stay", "new@example.org",
+            ]
+        )
 
         let newHash = try PasswordHasher.hash(password: "second", format: .init(.argon2id))
         try file.setPassword(username: "new@example.org", storedPassword: newHash)
@@ -34,13 +46,15 @@ struct AccountFileTests {
         #expect(try file.remove(username: "legacy@example.org"))
         #expect(try !file.remove(username: "legacy@example.org"))
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text == """
-            # Columba accounts
-            this line is not an account but must stay
-            ::broken
-            new@example.org:\(newHash)::::/srv/mail/new::userdb_quota_rule=*:storage=2G
+        #expect(
+            text == """
+                # Columba accounts
+                this line is not an account but must stay
+                ::broken
+                new@example.org:\(newHash)::::/srv/mail/new::userdb_quota_rule=*:storage=2G
 
-            """)
+                """
+        )
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }
@@ -61,10 +75,21 @@ struct AccountFileTests {
     func servesLogins() async throws {
         let path = try Fixtures.temporaryDirectory() + "/accounts"
         let file = AccountFile(path: path)
-        try file.add(PasswdFileEntry(username: "demo@example.org", password: try PasswordHasher.hash(password: "demo-pw", format: .init(.blfCrypt))))
+        try file.add(
+            PasswdFileEntry(
+                username: "demo@example.org",
+                password: try PasswordHasher.hash(password: "demo-pw", format: .init(.blfCrypt))
+            )
+        )
         let database = PasswdFileDatabase(path: path, logger: LogCapture().logger())
         let authenticator = SchemeMatrix.authenticator(passdb: database, userdb: database)
-        guard case .success = await authenticator.authenticate(username: "demo@example.org", password: "demo-pw", client: SchemeMatrix.loopback) else {
+        guard
+            case .success = await authenticator.authenticate(
+                username: "demo@example.org",
+                password: "demo-pw",
+                client: SchemeMatrix.loopback
+            )
+        else {
             Issue.record("account file login refused")
             return
         }

@@ -13,12 +13,17 @@ struct AuthDatabaseConfigurationTests {
         #expect(try await passwd.lookupPassword(LookupRequest(username: "a@example.org"))?.password == "{PLAIN}pw")
 
         let sqlitePath = try SQLiteDatabaseTests.makeDatabase()
-        let sqlite = try AuthDatabaseConfiguration.sqlite(path: sqlitePath, queries: SQLiteDatabaseTests.queries).open(logger: LogCapture().logger())
+        let sqlite = try AuthDatabaseConfiguration.sqlite(path: sqlitePath, queries: SQLiteDatabaseTests.queries).open(
+            logger: LogCapture().logger()
+        )
         #expect(try await sqlite.lookupUser(LookupRequest(username: "full@example.org"))?.home == "/srv/full")
 
         #expect(throws: QueryTemplateError.self) {
-            try AuthDatabaseConfiguration.sqlite(path: sqlitePath, queries: SQLQueries(password: "SELECT %q", user: "SELECT 1"))
-                .open(logger: LogCapture().logger())
+            try AuthDatabaseConfiguration.sqlite(
+                path: sqlitePath,
+                queries: SQLQueries(password: "SELECT %q", user: "SELECT 1")
+            )
+            .open(logger: LogCapture().logger())
         }
         #expect(throws: SQLQueryError.self) {
             try AuthDatabaseConfiguration.postgreSQL(url: "mysql://x@y/z", queries: SQLiteDatabaseTests.queries)

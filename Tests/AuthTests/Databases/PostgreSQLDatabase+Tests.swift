@@ -10,7 +10,10 @@ import Testing
 struct PostgreSQLDatabaseTests {
     /// Creates a uniquely named table with every matrix user, runs `body`, drops the table.
     static func withTable(_ body: (PostgreSQLDatabase, String) async throws -> Void) async throws {
-        let url = try #require(Peers.postgresURL, "COLUMBA_TEST_POSTGRES_URL is not set but COLUMBA_TEST_REQUIRE_PEERS=1")
+        let url = try #require(
+            Peers.postgresURL,
+            "COLUMBA_TEST_POSTGRES_URL is not set but COLUMBA_TEST_REQUIRE_PEERS=1"
+        )
         let configuration = try PostgreSQLDatabase.configuration(url: url)
         let table = "columba_auth_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased())"
         let logger = Logger(label: "pg-test")
@@ -25,20 +28,32 @@ struct PostgreSQLDatabaseTests {
             group.addTask { await admin.run() }
             group.addTask { await database.run() }
             defer { group.cancelAll() }
-            try await admin.query(PostgresQuery(unsafeSQL: """
-                CREATE TABLE \(table) (userid TEXT PRIMARY KEY, password TEXT, home TEXT, mail TEXT, uid INTEGER,
-                                       gid INTEGER, quota_rule TEXT, mail_replica TEXT, host TEXT, nologin BOOLEAN, proxy TEXT)
-                """))
+            try await admin.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        CREATE TABLE \(table) (userid TEXT PRIMARY KEY, password TEXT, home TEXT, mail TEXT, uid INTEGER,
+                                               gid INTEGER, quota_rule TEXT, mail_replica TEXT, host TEXT, nologin BOOLEAN, proxy TEXT)
+                        """
+                )
+            )
             do {
                 for user in SchemeMatrix.allUsers {
-                    try await admin.query("INSERT INTO \(unescaped: table) (userid, password, home, uid, gid) VALUES (\(user.name), \(user.stored), \("/srv/" + user.name), 500, 500)")
+                    try await admin.query(
+                        "INSERT INTO \(unescaped: table) (userid, password, home, uid, gid) VALUES (\(user.name), \(user.stored), \("/srv/" + user.name), 500, 500)"
+                    )
                 }
-                try await admin.query("""
+                try await admin.query(
+                    """
                     INSERT INTO \(unescaped: table) VALUES ('full@example.org', '{PLAIN}pw', '/srv/full', 'sdbox:~/mail', 1001, 1002,
                                                 '*:storage=10M', 'tcp:replica', 'backend-3', false, NULL)
-                    """)
-                try await admin.query("INSERT INTO \(unescaped: table) (userid, password, nologin) VALUES ('off@example.org', '{PLAIN}pw', true)")
-                try await admin.query("INSERT INTO \(unescaped: table) (userid, password, proxy, host) VALUES ('away@example.org', '{PLAIN}pw', 'y', '10.1.1.1')")
+                    """
+                )
+                try await admin.query(
+                    "INSERT INTO \(unescaped: table) (userid, password, nologin) VALUES ('off@example.org', '{PLAIN}pw', true)"
+                )
+                try await admin.query(
+                    "INSERT INTO \(unescaped: table) (userid, password, proxy, host) VALUES ('away@example.org', '{PLAIN}pw', 'y', '10.1.1.1')"
+                )
                 try await body(database, table)
             } catch {
                 _ = try? await admin.query(PostgresQuery(unsafeSQL: "DROP TABLE \(table)"))
@@ -52,7 +67,10 @@ struct PostgreSQLDatabaseTests {
     func schemeMatrix() async throws {
         try await Self.withTable { database, _ in
             let logs = LogCapture()
-            await SchemeMatrix.check(SchemeMatrix.authenticator(passdb: database, userdb: database, logs: logs), logs: logs)
+            await SchemeMatrix.check(
+                SchemeMatrix.authenticator(passdb: database, userdb: database, logs: logs),
+                logs: logs
+            )
         }
     }
 
@@ -61,19 +79,47 @@ struct PostgreSQLDatabaseTests {
         try await Self.withTable { database, _ in
             let authenticator = SchemeMatrix.authenticator(passdb: database, userdb: database)
             let client = SchemeMatrix.loopback
-            guard case .success(let full, _) = await authenticator.authenticate(username: "full@example.org", password: "pw", client: client) else {
+            guard
+                case .success(let full, _) = await authenticator.authenticate(
+                    username: "full@example.org",
+                    password: "pw",
+                    client: client
+                )
+            else {
                 Issue.record("full refused")
                 return
             }
-            #expect(full.record == UserRecord(username: "full@example.org", uid: 1001, gid: 1002, home: "/srv/full",
-                                              mailLocation: "sdbox:~/mail", quotaStorageBytes: 10 << 20,
-                                              mailReplica: "tcp:replica", directorHost: "backend-3"))
-            guard case .failure(let off) = await authenticator.authenticate(username: "off@example.org", password: "pw", client: client) else {
+            #expect(
+                full.record
+                    == UserRecord(
+                        username: "full@example.org",
+                        uid: 1001,
+                        gid: 1002,
+                        home: "/srv/full",
+                        mailLocation: "sdbox:~/mail",
+                        quotaStorageBytes: 10 << 20,
+                        mailReplica: "tcp:replica",
+                        directorHost: "backend-3"
+                    )
+            )
+            guard
+                case .failure(let off) = await authenticator.authenticate(
+                    username: "off@example.org",
+                    password: "pw",
+                    client: client
+                )
+            else {
                 Issue.record("nologin accepted")
                 return
             }
             #expect(off.kind == .loginDisabled(reason: nil))
-            guard case .success(let away, _) = await authenticator.authenticate(username: "away@example.org", password: "pw", client: client) else {
+            guard
+                case .success(let away, _) = await authenticator.authenticate(
+                    username: "away@example.org",
+                    password: "pw",
+                    client: client
+                )
+            else {
                 Issue.record("proxy user refused")
                 return
             }
@@ -87,11 +133,18 @@ struct PostgreSQLDatabaseTests {
 
     @Test("a failing query names the query")
     func failingQuery() async throws {
-        let url = try #require(Peers.postgresURL, "COLUMBA_TEST_POSTGRES_URL is not set but COLUMBA_TEST_REQUIRE_PEERS=1")
+        let url = try #require(
+            Peers.postgresURL,
+            "COLUMBA_TEST_POSTGRES_URL is not set but COLUMBA_TEST_REQUIRE_PEERS=1"
+        )
         let database = try PostgreSQLDatabase(
             configuration: try PostgreSQLDatabase.configuration(url: url),
-            queries: SQLQueries(password: "SELECT password FROM columba_no_such_table WHERE userid = '%u'", user: "SELECT 1"),
-            logger: Logger(label: "pg-test"))
+            queries: SQLQueries(
+                password: "SELECT password FROM columba_no_such_table WHERE userid = '%u'",
+                user: "SELECT 1"
+            ),
+            logger: Logger(label: "pg-test")
+        )
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await database.run() }
             defer { group.cancelAll() }

@@ -16,19 +16,27 @@ struct SQLiteDatabaseTests {
         let path = try Fixtures.temporaryDirectory() + "/users.sqlite"
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try db.execute(sql: """
-                CREATE TABLE users (userid TEXT PRIMARY KEY, password TEXT, home TEXT, mail TEXT,
-                                    uid INTEGER, gid INTEGER, quota_rule TEXT, mail_replica TEXT, nologin TEXT)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE users (userid TEXT PRIMARY KEY, password TEXT, home TEXT, mail TEXT,
+                                        uid INTEGER, gid INTEGER, quota_rule TEXT, mail_replica TEXT, nologin TEXT)
+                    """
+            )
             for user in SchemeMatrix.allUsers {
-                try db.execute(sql: "INSERT INTO users (userid, password, home, uid, gid) VALUES (?, ?, ?, 500, 500)",
-                               arguments: [user.name, user.stored, "/srv/\(user.name)"])
+                try db.execute(
+                    sql: "INSERT INTO users (userid, password, home, uid, gid) VALUES (?, ?, ?, 500, 500)",
+                    arguments: [user.name, user.stored, "/srv/\(user.name)"]
+                )
             }
-            try db.execute(sql: """
-                INSERT INTO users VALUES ('full@example.org', '{PLAIN}pw', '/srv/full', 'sdbox:~/mail', 1001, 1002,
-                                          '*:bytes=1000000', 'tcp:replica', NULL)
-                """)
-            try db.execute(sql: "INSERT INTO users (userid, password, nologin) VALUES ('off@example.org', '{PLAIN}pw', 'Y')")
+            try db.execute(
+                sql: """
+                    INSERT INTO users VALUES ('full@example.org', '{PLAIN}pw', '/srv/full', 'sdbox:~/mail', 1001, 1002,
+                                              '*:bytes=1000000', 'tcp:replica', NULL)
+                    """
+            )
+            try db.execute(
+                sql: "INSERT INTO users (userid, password, nologin) VALUES ('off@example.org', '{PLAIN}pw', 'Y')"
+            )
             try db.execute(sql: "INSERT INTO users (userid, password) VALUES ('bare@example.org', 'plain-default')")
         }
         try queue.close()
@@ -47,18 +55,46 @@ struct SQLiteDatabaseTests {
         let path = try Self.makeDatabase()
         let database = try SQLiteDatabase(path: path, queries: Self.queries, defaultScheme: .init(.plain))
         let authenticator = SchemeMatrix.authenticator(passdb: database, userdb: database)
-        guard case .success(let full, _) = await authenticator.authenticate(username: "full@example.org", password: "pw", client: SchemeMatrix.loopback) else {
+        guard
+            case .success(let full, _) = await authenticator.authenticate(
+                username: "full@example.org",
+                password: "pw",
+                client: SchemeMatrix.loopback
+            )
+        else {
             Issue.record("full refused")
             return
         }
-        #expect(full.record == UserRecord(username: "full@example.org", uid: 1001, gid: 1002, home: "/srv/full",
-                                          mailLocation: "sdbox:~/mail", quotaStorageBytes: 1_000_000, mailReplica: "tcp:replica"))
-        guard case .failure(let off) = await authenticator.authenticate(username: "off@example.org", password: "pw", client: SchemeMatrix.loopback) else {
+        #expect(
+            full.record
+                == UserRecord(
+                    username: "full@example.org",
+                    uid: 1001,
+                    gid: 1002,
+                    home: "/srv/full",
+                    mailLocation: "sdbox:~/mail",
+                    quotaStorageBytes: 1_000_000,
+                    mailReplica: "tcp:replica"
+                )
+        )
+        guard
+            case .failure(let off) = await authenticator.authenticate(
+                username: "off@example.org",
+                password: "pw",
+                client: SchemeMatrix.loopback
+            )
+        else {
             Issue.record("nologin accepted")
             return
         }
         #expect(off.kind == .loginDisabled(reason: nil))
-        guard case .success = await authenticator.authenticate(username: "bare@example.org", password: "plain-default", client: SchemeMatrix.loopback) else {
+        guard
+            case .success = await authenticator.authenticate(
+                username: "bare@example.org",
+                password: "plain-default",
+                client: SchemeMatrix.loopback
+            )
+        else {
             Issue.record("prefixless password with default scheme PLAIN refused")
             return
         }
@@ -72,7 +108,9 @@ struct SQLiteDatabaseTests {
     func failingQuery() async throws {
         let path = try Self.makeDatabase()
         let database = try SQLiteDatabase(
-            path: path, queries: SQLQueries(password: "SELECT password FROM no_such_table WHERE userid = '%u'", user: "SELECT 1"))
+            path: path,
+            queries: SQLQueries(password: "SELECT password FROM no_such_table WHERE userid = '%u'", user: "SELECT 1")
+        )
         do {
             _ = try await database.lookupPassword(LookupRequest(username: "a"))
             Issue.record("query on a missing table succeeded")
@@ -81,7 +119,13 @@ struct SQLiteDatabaseTests {
             #expect("\(error)".contains("no_such_table"))
         }
         let authenticator = SchemeMatrix.authenticator(passdb: database)
-        guard case .failure(let failure) = await authenticator.authenticate(username: "a", password: "b", client: SchemeMatrix.loopback) else {
+        guard
+            case .failure(let failure) = await authenticator.authenticate(
+                username: "a",
+                password: "b",
+                client: SchemeMatrix.loopback
+            )
+        else {
             Issue.record("login succeeded on a broken backend")
             return
         }
@@ -92,7 +136,11 @@ struct SQLiteDatabaseTests {
     func readOnly() async throws {
         let path = try Self.makeDatabase()
         let database = try SQLiteDatabase(
-            path: path, queries: SQLQueries(password: "DELETE FROM users WHERE userid = '%u' RETURNING password", user: "SELECT 1"))
-        await #expect(throws: SQLQueryError.self) { try await database.lookupPassword(LookupRequest(username: "full@example.org")) }
+            path: path,
+            queries: SQLQueries(password: "DELETE FROM users WHERE userid = '%u' RETURNING password", user: "SELECT 1")
+        )
+        await #expect(throws: SQLQueryError.self) {
+            try await database.lookupPassword(LookupRequest(username: "full@example.org"))
+        }
     }
 }

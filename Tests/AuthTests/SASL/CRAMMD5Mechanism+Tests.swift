@@ -12,9 +12,13 @@ struct CRAMMD5MechanismTests {
         let context = try #require(ByteEncoding.fromHex(String(stored.dropFirst("{CRAM-MD5}".count))))
         var mechanism = CRAMMD5Mechanism(hostname: "x", challenge: Self.challenge)
         #expect(mechanism.start(initialResponse: nil) == .challenge(Array(Self.challenge.utf8)))
-        #expect(mechanism.receive(Array("tim b913a602c7eda7a495b4e6e7334d3890".utf8))
-            == .needCredentials(SASLIdentity(authenticationID: "tim"), .cramMD5))
-        #expect(mechanism.provide(.cramMD5(context)) == .success(SASLIdentity(authenticationID: "tim"), serverFinal: nil))
+        #expect(
+            mechanism.receive(Array("tim b913a602c7eda7a495b4e6e7334d3890".utf8))
+                == .needCredentials(SASLIdentity(authenticationID: "tim"), .cramMD5)
+        )
+        #expect(
+            mechanism.provide(.cramMD5(context)) == .success(SASLIdentity(authenticationID: "tim"), serverFinal: nil)
+        )
     }
 
     @Test("a wrong digest, a missing credential and malformed responses fail")
@@ -53,7 +57,7 @@ struct CRAMMD5MechanismTests {
         var first = CRAMMD5Mechanism(hostname: "mail.example.org")
         var second = CRAMMD5Mechanism(hostname: "mail.example.org")
         guard case .challenge(let a) = first.start(initialResponse: nil),
-              case .challenge(let b) = second.start(initialResponse: nil)
+            case .challenge(let b) = second.start(initialResponse: nil)
         else {
             Issue.record("no challenge")
             return

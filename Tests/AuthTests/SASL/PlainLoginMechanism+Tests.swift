@@ -9,17 +9,28 @@ struct PlainLoginMechanismTests {
     @Test("RFC 4616 section 4 examples")
     func rfc4616() {
         var plain = PlainMechanism()
-        #expect(plain.start(initialResponse: bytes("\u{0}tim\u{0}tanstaaftanstaaf"))
-            == .verifyPassword(SASLIdentity(authenticationID: "tim"), SASLSecret("tanstaaftanstaaf")))
+        #expect(
+            plain.start(initialResponse: bytes("\u{0}tim\u{0}tanstaaftanstaaf"))
+                == .verifyPassword(SASLIdentity(authenticationID: "tim"), SASLSecret("tanstaaftanstaaf"))
+        )
         var withAuthz = PlainMechanism()
         #expect(withAuthz.start(initialResponse: nil) == .challenge([]))
-        #expect(withAuthz.receive(bytes("Ursel\u{0}Kurt\u{0}xipj3plmq"))
-            == .verifyPassword(SASLIdentity(authenticationID: "Kurt", authorizationID: "Ursel"), SASLSecret("xipj3plmq")))
+        #expect(
+            withAuthz.receive(bytes("Ursel\u{0}Kurt\u{0}xipj3plmq"))
+                == .verifyPassword(
+                    SASLIdentity(authenticationID: "Kurt", authorizationID: "Ursel"),
+                    SASLSecret("xipj3plmq")
+                )
+        )
     }
 
-    @Test("malformed PLAIN messages fail cleanly", arguments: [
-        "tim\u{0}secret", "\u{0}\u{0}secret", "\u{0}tim\u{0}", "a\u{0}b\u{0}c\u{0}d", "", "\u{0}" + String(repeating: "x", count: 256) + "\u{0}pw",
-    ])
+    @Test(
+        "malformed PLAIN messages fail cleanly",
+        arguments: [
+            "tim\u{0}secret", "\u{0}\u{0}secret", "\u{0}tim\u{0}", "a\u{0}b\u{0}c\u{0}d", "",
+            "\u{0}" + String(repeating: "x", count: 256) + "\u{0}pw",
+        ]
+    )
     func malformedPlain(message: String) {
         var plain = PlainMechanism()
         guard case .failure(let failure) = plain.start(initialResponse: bytes(message)) else {
@@ -43,7 +54,10 @@ struct PlainLoginMechanismTests {
         var login = LoginMechanism()
         #expect(login.start(initialResponse: nil) == .challenge(bytes("Username:")))
         #expect(login.receive(bytes("tim")) == .challenge(bytes("Password:")))
-        #expect(login.receive(bytes("tanstaaf")) == .verifyPassword(SASLIdentity(authenticationID: "tim"), SASLSecret("tanstaaf")))
+        #expect(
+            login.receive(bytes("tanstaaf"))
+                == .verifyPassword(SASLIdentity(authenticationID: "tim"), SASLSecret("tanstaaf"))
+        )
 
         var initial = LoginMechanism()
         #expect(initial.start(initialResponse: bytes("tim")) == .challenge(bytes("Password:")))

@@ -18,24 +18,35 @@ struct SCRAMMechanismTests {
     /// RFC 5802 section 5 and RFC 7677 section 3 (user "user", password "pencil").
     static let vectors = [
         Vector(
-            algorithm: .sha1, salt: "QSXCR+Q6sek8bf92", serverNonce: "3rfcNHYJY1ZVvWVs7j",
+            algorithm: .sha1,
+            salt: "QSXCR+Q6sek8bf92",
+            serverNonce: "3rfcNHYJY1ZVvWVs7j",
             clientFirst: "n,,n=user,r=fyko+d2lbbFgONRv9qkxdawL",
             serverFirst: "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096",
             clientFinal: "c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=",
             serverFinal: "v=rmF9pqV8S7suAoZWja4dJRkFsKQ="
         ),
         Vector(
-            algorithm: .sha256, salt: "W22ZaJ0SNY7soEsUEjb6gQ==", serverNonce: "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0",
+            algorithm: .sha256,
+            salt: "W22ZaJ0SNY7soEsUEjb6gQ==",
+            serverNonce: "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0",
             clientFirst: "n,,n=user,r=rOprNGfwEbeRWgbNEkqO",
             serverFirst: "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096",
-            clientFinal: "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+            clientFinal:
+                "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
             serverFinal: "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="
         ),
     ]
 
     private static func credentials(_ vector: Vector, password: String = "pencil") -> SASLCredentials {
-        .scram(SCRAMCredentials(password: password, algorithm: vector.algorithm,
-                                salt: ByteEncoding.fromBase64(vector.salt)!, iterations: 4096))
+        .scram(
+            SCRAMCredentials(
+                password: password,
+                algorithm: vector.algorithm,
+                salt: ByteEncoding.fromBase64(vector.salt)!,
+                iterations: 4096
+            )
+        )
     }
 
     private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
@@ -43,11 +54,15 @@ struct SCRAMMechanismTests {
     @Test("RFC example exchange", arguments: vectors)
     func rfcExchange(vector: Vector) {
         var mechanism = SCRAMMechanism(algorithm: vector.algorithm, serverNonce: vector.serverNonce)
-        #expect(mechanism.start(initialResponse: bytes(vector.clientFirst))
-            == .needCredentials(SASLIdentity(authenticationID: "user"), .scram(vector.algorithm)))
+        #expect(
+            mechanism.start(initialResponse: bytes(vector.clientFirst))
+                == .needCredentials(SASLIdentity(authenticationID: "user"), .scram(vector.algorithm))
+        )
         #expect(mechanism.provide(Self.credentials(vector)) == .challenge(bytes(vector.serverFirst)))
-        #expect(mechanism.receive(bytes(vector.clientFinal))
-            == .success(SASLIdentity(authenticationID: "user"), serverFinal: bytes(vector.serverFinal)))
+        #expect(
+            mechanism.receive(bytes(vector.clientFinal))
+                == .success(SASLIdentity(authenticationID: "user"), serverFinal: bytes(vector.serverFinal))
+        )
     }
 
     @Test("RFC example with the wrong stored password fails", arguments: vectors)
@@ -91,10 +106,14 @@ struct SCRAMMechanismTests {
         #expect(PasswordHasher.verify(password: "pencil", stored: stored))
     }
 
-    @Test("malformed client-first messages fail cleanly", arguments: [
-        "", "n", "n,", "x,,n=user,r=abc", "n,,r=abc,n=user", "n,,n=,r=abc", "n,,n=us=er,r=abc", "n,,n=user",
-        "n,,n=user,r=", "n,,n=user,r=a,b", "n,a=,n=user,r=abc", "n,,m=ext,n=user,r=abc", "p=tls-unique,,n=user,r=abc",
-    ])
+    @Test(
+        "malformed client-first messages fail cleanly",
+        arguments: [
+            "", "n", "n,", "x,,n=user,r=abc", "n,,r=abc,n=user", "n,,n=,r=abc", "n,,n=us=er,r=abc", "n,,n=user",
+            "n,,n=user,r=", "n,,n=user,r=a,b", "n,a=,n=user,r=abc", "n,,m=ext,n=user,r=abc",
+            "p=tls-unique,,n=user,r=abc",
+        ]
+    )
     func malformedClientFirst(message: String) {
         var mechanism = SCRAMMechanism(algorithm: .sha256)
         _ = mechanism.start(initialResponse: nil)
@@ -104,13 +123,16 @@ struct SCRAMMechanismTests {
         }
     }
 
-    @Test("malformed client-final messages fail cleanly", arguments: [
-        "", "c=biws", "c=biws,r=WRONG,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
-        "c=eSws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
-        "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=!!",
-        "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0",
-        "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,c=biws,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
-    ])
+    @Test(
+        "malformed client-final messages fail cleanly",
+        arguments: [
+            "", "c=biws", "c=biws,r=WRONG,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+            "c=eSws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+            "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=!!",
+            "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0",
+            "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,c=biws,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+        ]
+    )
     func malformedClientFinal(message: String) {
         let vector = Self.vectors[1]
         var mechanism = SCRAMMechanism(algorithm: .sha256, serverNonce: vector.serverNonce)
@@ -126,7 +148,10 @@ struct SCRAMMechanismTests {
     func channelBinding() {
         let binding = ChannelBinding(type: "tls-server-end-point", data: [1, 2, 3])
         var yes = SCRAMMechanism(algorithm: .sha256)
-        #expect(yes.start(initialResponse: bytes("y,,n=user,r=abc")) == .needCredentials(SASLIdentity(authenticationID: "user"), .scram(.sha256)))
+        #expect(
+            yes.start(initialResponse: bytes("y,,n=user,r=abc"))
+                == .needCredentials(SASLIdentity(authenticationID: "user"), .scram(.sha256))
+        )
         var downgraded = SCRAMMechanism(algorithm: .sha256, channelBinding: binding)
         guard case .failure(let failure) = downgraded.start(initialResponse: bytes("y,,n=user,r=abc")) else {
             Issue.record("downgrade accepted")
@@ -143,7 +168,12 @@ struct SCRAMMechanismTests {
     @Test("channel binding p= completes with the right data and fails with other data")
     func channelBindingPlus() {
         let binding = ChannelBinding(type: "tls-server-end-point", data: [1, 2, 3])
-        let credentials = SCRAMCredentials(password: "pencil", algorithm: .sha256, salt: [9, 9, 9, 9], iterations: 4096)
+        let credentials = SCRAMCredentials(
+            password: "pencil",
+            algorithm: .sha256,
+            salt: [9, 9, 9, 9],
+            iterations: 4096
+        )
         for (cbData, accepted) in [([UInt8]([1, 2, 3]), true), ([UInt8]([1, 2, 4]), false)] {
             var mechanism = SCRAMMechanism(algorithm: .sha256, channelBinding: binding, serverNonce: "SRV")
             let gs2 = "p=tls-server-end-point,,"
@@ -155,7 +185,11 @@ struct SCRAMMechanismTests {
             }
             let withoutProof = "c=\(ByteEncoding.base64(Array(gs2.utf8) + cbData)),r=CLISRV"
             let authMessage = Array("\(bare),\(String(decoding: serverFirst, as: UTF8.self)),\(withoutProof)".utf8)
-            let salted = SCRAMAlgorithm.sha256.saltedPassword(Array("pencil".utf8), salt: [9, 9, 9, 9], iterations: 4096)
+            let salted = SCRAMAlgorithm.sha256.saltedPassword(
+                Array("pencil".utf8),
+                salt: [9, 9, 9, 9],
+                iterations: 4096
+            )
             let clientKey = SCRAMAlgorithm.sha256.hmac(key: salted, Array("Client Key".utf8))
             let signature = SCRAMAlgorithm.sha256.hmac(key: credentials.storedKey, authMessage)
             let proof = zip(clientKey, signature).map { $0 ^ $1 }
@@ -180,7 +214,9 @@ struct SCRAMMechanismTests {
         #expect(SCRAMAttributes.decodeSaslName("a=2Cb=3Dc") == "a,b=c")
         #expect(SCRAMAttributes.decodeSaslName("a=2") == nil)
         var mechanism = SCRAMMechanism(algorithm: .sha1)
-        #expect(mechanism.start(initialResponse: bytes("n,a=ad=3Dmin,n=us=2Cer,r=abc"))
-            == .needCredentials(SASLIdentity(authenticationID: "us,er", authorizationID: "ad=min"), .scram(.sha1)))
+        #expect(
+            mechanism.start(initialResponse: bytes("n,a=ad=3Dmin,n=us=2Cer,r=abc"))
+                == .needCredentials(SASLIdentity(authenticationID: "us,er", authorizationID: "ad=min"), .scram(.sha1))
+        )
     }
 }

@@ -51,13 +51,26 @@ struct SCRAMScrampTests {
 
     static func authenticator() throws -> Authenticator {
         let users = try [
-            PassDBEntry(username: "sha256user", password: PasswordHasher.hash(password: "pencil", format: .init(.scramSHA256)), defaultScheme: .init(.plain)),
-            PassDBEntry(username: "sha1user", password: PasswordHasher.hash(password: "pencil", format: .init(.scramSHA1)), defaultScheme: .init(.plain)),
+            PassDBEntry(
+                username: "sha256user",
+                password: PasswordHasher.hash(password: "pencil", format: .init(.scramSHA256)),
+                defaultScheme: .init(.plain)
+            ),
+            PassDBEntry(
+                username: "sha1user",
+                password: PasswordHasher.hash(password: "pencil", format: .init(.scramSHA1)),
+                defaultScheme: .init(.plain)
+            ),
             PassDBEntry(username: "plainuser", password: "{PLAIN}pencil", defaultScheme: .init(.plain)),
-            PassDBEntry(username: "cryptuser", password: PasswordHasher.hash(password: "pencil", format: .init(.sha512Crypt)), defaultScheme: .init(.plain)),
+            PassDBEntry(
+                username: "cryptuser",
+                password: PasswordHasher.hash(password: "pencil", format: .init(.sha512Crypt)),
+                defaultScheme: .init(.plain)
+            ),
         ]
         return Authenticator(
-            passdb: StaticDatabase(users), userdb: nil,
+            passdb: StaticDatabase(users),
+            userdb: nil,
             configuration: AuthConfiguration(mechanisms: [.scramSHA256, .scramSHA1], penalty: .disabled),
             logger: LogCapture().logger()
         )
@@ -85,12 +98,21 @@ struct SCRAMScrampTests {
 
     @Test("scramp logs in, and verifies our server signature", arguments: cases)
     func exchange(testCase: Case) async throws {
-        try #require(Peers.scrampAvailable, "scramp is not importable by \(Peers.python) but COLUMBA_TEST_REQUIRE_PEERS=1")
+        try #require(
+            Peers.scrampAvailable,
+            "scramp is not importable by \(Peers.python) but COLUMBA_TEST_REQUIRE_PEERS=1"
+        )
         let authenticator = try Self.authenticator()
-        let client = try ScrampClient(mechanism: testCase.mechanism.rawValue, username: testCase.user, password: testCase.password)
+        let client = try ScrampClient(
+            mechanism: testCase.mechanism.rawValue,
+            username: testCase.user,
+            password: testCase.password
+        )
         defer { client.finish() }
         var exchange = try authenticator.beginExchange(
-            mechanism: testCase.mechanism, client: ClientInfo(remoteAddress: "192.0.2.7", isTLS: false, service: "imap"))
+            mechanism: testCase.mechanism,
+            client: ClientInfo(remoteAddress: "192.0.2.7", isTLS: false, service: "imap")
+        )
         var outcome = await exchange.start(initialResponse: try client.readMessage())
         var successes = 0
         loop: while true {
@@ -114,12 +136,17 @@ struct SCRAMScrampTests {
 
     @Test("scramp rejects a forged server signature")
     func forgedServerFinal() async throws {
-        try #require(Peers.scrampAvailable, "scramp is not importable by \(Peers.python) but COLUMBA_TEST_REQUIRE_PEERS=1")
+        try #require(
+            Peers.scrampAvailable,
+            "scramp is not importable by \(Peers.python) but COLUMBA_TEST_REQUIRE_PEERS=1"
+        )
         let authenticator = try Self.authenticator()
         let client = try ScrampClient(mechanism: "SCRAM-SHA-256", username: "sha256user", password: "pencil")
         defer { client.finish() }
         var exchange = try authenticator.beginExchange(
-            mechanism: .scramSHA256, client: ClientInfo(remoteAddress: "192.0.2.7", isTLS: false, service: "imap"))
+            mechanism: .scramSHA256,
+            client: ClientInfo(remoteAddress: "192.0.2.7", isTLS: false, service: "imap")
+        )
         guard case .challenge(let serverFirst) = await exchange.start(initialResponse: try client.readMessage()) else {
             Issue.record("no server-first")
             return

@@ -29,9 +29,15 @@ struct PasswordHasherTests {
             (.init(.sha512Crypt), #"^\{SHA512-CRYPT\}\$6\$[./0-9A-Za-z]{16}\$[./0-9A-Za-z]{86}$"#),
             (.init(.sha256Crypt), #"^\{SHA256-CRYPT\}\$5\$[./0-9A-Za-z]{16}\$[./0-9A-Za-z]{43}$"#),
             (.init(.blfCrypt), #"^\{BLF-CRYPT\}\$2y\$05\$[./0-9A-Za-z]{53}$"#),
-            (.init(.argon2id), #"^\{ARGON2ID\}\$argon2id\$v=19\$m=65536,t=3,p=1\$[+/0-9A-Za-z]{22}\$[+/0-9A-Za-z]{43}$"#),
+            (
+                .init(.argon2id),
+                #"^\{ARGON2ID\}\$argon2id\$v=19\$m=65536,t=3,p=1\$[+/0-9A-Za-z]{22}\$[+/0-9A-Za-z]{43}$"#
+            ),
             (.init(.argon2i), #"^\{ARGON2I\}\$argon2i\$v=19\$m=32768,t=4,p=1\$[+/0-9A-Za-z]{22}\$[+/0-9A-Za-z]{43}$"#),
-            (.init(.scramSHA256), #"^\{SCRAM-SHA-256\}4096,[+/0-9A-Za-z]{22}==,[+/0-9A-Za-z]{43}=,[+/0-9A-Za-z]{43}=$"#),
+            (
+                .init(.scramSHA256),
+                #"^\{SCRAM-SHA-256\}4096,[+/0-9A-Za-z]{22}==,[+/0-9A-Za-z]{43}=,[+/0-9A-Za-z]{43}=$"#
+            ),
             (.init(.scramSHA1), #"^\{SCRAM-SHA-1\}4096,[+/0-9A-Za-z]{22}==,[+/0-9A-Za-z]{27}=,[+/0-9A-Za-z]{27}=$"#),
             (.init(.ssha512), #"^\{SSHA512\}[+/0-9A-Za-z]{91}=$"#),
             (.init(.ssha256), #"^\{SSHA256\}[+/0-9A-Za-z]{48}$"#),
@@ -51,7 +57,7 @@ struct PasswordHasherTests {
         defer { #expect(compared == 8) }
         for (scheme, hash) in try Fixtures.doveadmHashes() {
             guard let format = PasswordFormat(name: scheme), format.description == scheme,
-                  [.sha512, .sha256, .sha1, .cramMD5, .plain].contains(format.scheme)
+                [.sha512, .sha256, .sha1, .cramMD5, .plain].contains(format.scheme)
             else { continue }
             #expect(try PasswordHasher.hash(password: Fixtures.doveadmPassword, format: format) == hash, "\(scheme)")
             compared += 1
@@ -72,8 +78,10 @@ struct PasswordHasherTests {
     func doveadmLive() throws {
         let doveadm = try #require(Peers.doveadm, "doveadm not on PATH but COLUMBA_TEST_REQUIRE_PEERS=1")
         let password = "fresh Pässword \(UUID().uuidString.prefix(8))"
-        let schemes = ["SHA512-CRYPT", "SHA256-CRYPT", "BLF-CRYPT", "ARGON2ID", "ARGON2I", "SCRAM-SHA-256",
-                       "SCRAM-SHA-1", "SSHA512", "SSHA256", "SHA512", "CRAM-MD5", "PLAIN", "MD5-CRYPT", "SHA512.HEX"]
+        let schemes = [
+            "SHA512-CRYPT", "SHA256-CRYPT", "BLF-CRYPT", "ARGON2ID", "ARGON2I", "SCRAM-SHA-256",
+            "SCRAM-SHA-1", "SSHA512", "SSHA256", "SHA512", "CRAM-MD5", "PLAIN", "MD5-CRYPT", "SHA512.HEX",
+        ]
         for scheme in schemes {
             let result = try Peers.run([doveadm, "pw", "-s", scheme, "-p", password])
             #expect(result.status == 0)
@@ -100,7 +108,9 @@ struct PasswordHasherTests {
         #expect(PasswordHasher.verify(password: "pw", stored: bare, defaultScheme: .init(.crypt)))
         #expect(PasswordHasher.verify(password: "pw", stored: "pw", defaultScheme: .init(.plain)))
         #expect(!PasswordHasher.verify(password: "pw", stored: "{NOPE}pw"))
-        #expect(throws: UnknownPasswordScheme.self) { try StoredPassword(parsing: "{NOPE}pw", defaultScheme: .init(.plain)) }
+        #expect(throws: UnknownPasswordScheme.self) {
+            try StoredPassword(parsing: "{NOPE}pw", defaultScheme: .init(.plain))
+        }
         #expect(!PasswordHasher.verify(password: "pw", stored: "{SHA512-CRYPT}"))
         #expect(!PasswordHasher.verify(password: "pw", stored: "{SCRAM-SHA-256}4096,bad"))
         #expect(!PasswordHasher.verify(password: "pw", stored: "{SSHA512}!!"))

@@ -23,7 +23,11 @@ enum SchemeMatrix {
     static let columbaUsers: [User] = formats.map { format in
         let name = "u-\(format.description.lowercased())@example.org"
         let password = "pw \(format) ünï"
-        return User(name: name, password: password, stored: try! PasswordHasher.hash(password: password, format: format))
+        return User(
+            name: name,
+            password: password,
+            stored: try! PasswordHasher.hash(password: password, format: format)
+        )
     }
 
     /// Users whose hash `doveadm pw` wrote (Tests/AuthTests/Fixtures/doveadm-pw.txt).
@@ -34,9 +38,14 @@ enum SchemeMatrix {
     static var allUsers: [User] { columbaUsers + doveadmUsers }
 
     /// An authenticator without penalty or cache over `passdb`.
-    static func authenticator(passdb: any PassDB, userdb: (any UserDB)? = nil, logs: LogCapture = LogCapture()) -> Authenticator {
+    static func authenticator(
+        passdb: any PassDB,
+        userdb: (any UserDB)? = nil,
+        logs: LogCapture = LogCapture()
+    ) -> Authenticator {
         Authenticator(
-            passdb: passdb, userdb: userdb,
+            passdb: passdb,
+            userdb: userdb,
             configuration: AuthConfiguration(penalty: .disabled, cache: .disabled),
             logger: logs.logger()
         )
@@ -53,7 +62,11 @@ enum SchemeMatrix {
                 continue
             }
             #expect(result.username == user.name)
-            let wrong = await authenticator.authenticate(username: user.name, password: user.password + "x", client: loopback)
+            let wrong = await authenticator.authenticate(
+                username: user.name,
+                password: user.password + "x",
+                client: loopback
+            )
             guard case .failure(let failure) = wrong else {
                 Issue.record("\(user.name): wrong password accepted")
                 continue

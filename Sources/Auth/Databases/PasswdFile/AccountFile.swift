@@ -79,9 +79,11 @@ public struct AccountFile: Sendable {
     private func validate(_ entry: PasswdFileEntry) throws {
         let fields = [entry.username, entry.password, entry.uid, entry.gid, entry.gecos, entry.home, entry.shell]
         guard !entry.username.isEmpty,
-              fields.allSatisfy({ !$0.contains(":") && !$0.contains("\n") }),
-              !entry.username.hasPrefix("#"),
-              entry.extraFields.allSatisfy({ !$0.key.contains(" ") && !($0.value ?? "").contains(" ") && !($0.value ?? "").contains("\n") })
+            fields.allSatisfy({ !$0.contains(":") && !$0.contains("\n") }),
+            !entry.username.hasPrefix("#"),
+            entry.extraFields.allSatisfy({
+                !$0.key.contains(" ") && !($0.value ?? "").contains(" ") && !($0.value ?? "").contains("\n")
+            })
         else {
             throw PasswdFileError(path: path, problem: "account \(entry.username) has a field that cannot be written")
         }

@@ -23,8 +23,14 @@ public struct PasswdFileEntry: Sendable, Hashable {
 
     /// Creates an entry.
     public init(
-        username: String, password: String, uid: String = "", gid: String = "", gecos: String = "",
-        home: String = "", shell: String = "", extraFields: [(key: String, value: String?)] = []
+        username: String,
+        password: String,
+        uid: String = "",
+        gid: String = "",
+        gecos: String = "",
+        home: String = "",
+        shell: String = "",
+        extraFields: [(key: String, value: String?)] = []
     ) {
         self.username = username
         self.password = password
@@ -56,8 +62,16 @@ public struct PasswdFileEntry: Sendable, Hashable {
                 extras.append((String(token), nil))
             }
         }
-        self.init(username: field(0), password: field(1), uid: field(2), gid: field(3), gecos: field(4),
-                  home: field(5), shell: field(6), extraFields: extras)
+        self.init(
+            username: field(0),
+            password: field(1),
+            uid: field(2),
+            gid: field(3),
+            gecos: field(4),
+            home: field(5),
+            shell: field(6),
+            extraFields: extras
+        )
     }
 
     /// The passdb view: stored password plus extra fields without the `userdb_` prefix

@@ -19,8 +19,10 @@ public final class PostgreSQLDatabase: PassDB, UserDB {
     ///   - logger: for the pool's background events and query failures (bound values are never logged).
     /// - Throws: ``QueryTemplateError`` for a query that does not compile.
     public init(
-        configuration: PostgresClient.Configuration, queries: SQLQueries,
-        defaultScheme: PasswordFormat = .init(.md5Crypt), logger: Logger
+        configuration: PostgresClient.Configuration,
+        queries: SQLQueries,
+        defaultScheme: PasswordFormat = .init(.md5Crypt),
+        logger: Logger
     ) throws {
         statements = try SQLStatements(queries: queries, style: .dollarNumber, defaultScheme: defaultScheme)
         client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -32,13 +34,17 @@ public final class PostgreSQLDatabase: PassDB, UserDB {
     /// - Throws: ``SQLQueryError`` for a URL that is not of that form.
     public static func configuration(url: String) throws -> PostgresClient.Configuration {
         guard let components = URLComponents(string: url),
-              components.scheme == "postgres" || components.scheme == "postgresql",
-              let host = components.host, let user = components.user
+            components.scheme == "postgres" || components.scheme == "postgresql",
+            let host = components.host, let user = components.user
         else { throw SQLQueryError(backend: "pgsql", query: "connect", message: "not a postgres:// URL") }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         return PostgresClient.Configuration(
-            host: host, port: components.port ?? 5432, username: user, password: components.password,
-            database: database.isEmpty ? nil : database, tls: .disable
+            host: host,
+            port: components.port ?? 5432,
+            username: user,
+            password: components.password,
+            database: database.isEmpty ? nil : database,
+            tls: .disable
         )
     }
 

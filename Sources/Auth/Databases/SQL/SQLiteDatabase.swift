@@ -42,7 +42,9 @@ public final class SQLiteDatabase: PassDB, UserDB {
         let arguments = StatementArguments(iterate.bindings(for: LookupRequest(username: "")))
         do {
             return try await queue.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { SQLStatements.username(row: Self.fields(of: $0)) }
+                try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap {
+                    SQLStatements.username(row: Self.fields(of: $0))
+                }
             }
         } catch {
             throw SQLQueryError(backend: "sqlite", query: iterate.source, message: "\(error)")
