@@ -144,7 +144,17 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
-        .testTarget(name: "AuthTests", dependencies: ["Auth"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuthTests",
+            dependencies: [
+                "Auth",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ServerKitTests", dependencies: ["ServerKit", "MailTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "IMAPServerTests", dependencies: ["IMAPServer", "MailTesting", "Auth", "ServerKit"], swiftSettings: swiftSettings),
         .testTarget(

@@ -1,2 +1,0 @@
-/// Password databases, schemes and SASL. See issue 2.
-public enum AuthModule {}

@@ -1,0 +1,5 @@
+/// Which credential a mechanism needs from the passdb.
+public enum SASLCredentialKind: Sendable, Hashable {
+    case scram(SCRAMAlgorithm)
+    case cramMD5
+}

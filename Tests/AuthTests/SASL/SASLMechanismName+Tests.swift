@@ -1,0 +1,19 @@
+import Testing
+
+@testable import Auth
+
+@Suite("SASLMechanismName")
+struct SASLMechanismNameTests {
+    @Test("which stored schemes can serve which mechanism")
+    func support() {
+        for scheme in PasswordScheme.allCases {
+            #expect(SASLMechanismName.plain.isSupported(by: scheme))
+            #expect(SASLMechanismName.login.isSupported(by: scheme))
+            #expect(SASLMechanismName.cramMD5.isSupported(by: scheme) == [.cramMD5, .plain].contains(scheme))
+            #expect(SASLMechanismName.scramSHA256.isSupported(by: scheme) == [.scramSHA256, .plain].contains(scheme))
+            #expect(SASLMechanismName.scramSHA1.isSupported(by: scheme) == [.scramSHA1, .plain].contains(scheme))
+        }
+        #expect(SASLMechanismName(name: "scram-sha-256") == .scramSHA256)
+        #expect(SASLMechanismName(name: "DIGEST-MD5") == nil)
+    }
+}
