@@ -1,4 +1,0 @@
-import Testing
-@testable import ServerKit
-
-@Test func placeholderServerKit() { #expect(Bool(true)) }
