@@ -36,7 +36,7 @@ extension ColumbaConfiguration {
     ) -> [ConfigurationProblem] {
         var problems: [ConfigurationProblem] = []
         var certificate: Certificate?
-        switch ConfigurationFileAccess.read(pair.certificate) {
+        switch ConfigurationFileAccess.contents(of: pair.certificate) {
         case .failure(let failure):
             problems.append(
                 sources.problem(
@@ -56,7 +56,7 @@ extension ColumbaConfiguration {
             }
         }
         var privateKey: Certificate.PrivateKey?
-        switch ConfigurationFileAccess.read(pair.key) {
+        switch ConfigurationFileAccess.contents(of: pair.key) {
         case .failure(let failure):
             problems.append(
                 sources.problem(keyKey, "cannot read \(pair.key): \(failure.reason); expected a PEM private key file readable by columba")

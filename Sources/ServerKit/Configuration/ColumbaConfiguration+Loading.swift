@@ -19,13 +19,16 @@ extension ColumbaConfiguration {
         environment: [String: String],
         hostname: String = machineHostname()
     ) async throws(ConfigurationError) -> ColumbaConfiguration {
-        let document = try file.map { path throws(ConfigurationError) in try readDocument(path) }
+        var document: ConfigurationDocument?
+        if let file {
+            document = try readDocument(file)
+        }
         let environmentProvider = EnvironmentVariablesProvider(
             environmentVariables: environment.filter { $0.key.uppercased().hasPrefix("COLUMBA_") },
             secretsSpecifier: .dynamic { name, _ in isSecretKey(name) }
         ).prefixKeys(with: ConfigKey(["columba"]))
         var providers: [any ConfigProvider] = [environmentProvider]
-        if let file, let document {
+        if let file, let document, !document.isEmpty {
             do {
                 let location = InMemoryProvider(values: ["filePath": ConfigValue(.string(file), isSecret: false)])
                 providers.append(
@@ -66,7 +69,7 @@ extension ColumbaConfiguration {
     }
 
     private static func readDocument(_ path: String) throws(ConfigurationError) -> ConfigurationDocument {
-        switch ConfigurationFileAccess.read(path) {
+        switch ConfigurationFileAccess.contents(of: path) {
         case .success(let bytes):
             return try ConfigurationDocument(path: path, text: String(decoding: bytes, as: UTF8.self))
         case .failure(let failure):

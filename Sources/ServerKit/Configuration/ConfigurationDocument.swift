@@ -11,6 +11,8 @@ struct ConfigurationDocument {
     private(set) var names: [String: [String]] = [:]
     /// Keys written with no value (`key:` or `key: null`), read as absent.
     private(set) var emptyKeys: Set<String> = []
+    /// Whether the file holds no document at all (empty, or only comments).
+    private(set) var isEmpty = false
     /// Problems found while walking the file.
     private(set) var problems: [ConfigurationProblem] = []
 
@@ -26,7 +28,10 @@ struct ConfigurationDocument {
         } catch {
             throw ConfigurationError(problems: [.init(origin: nil, file: path, key: nil, message: "\(error)")])
         }
-        guard let root else { return }  // an empty file: every key has its default
+        guard let root else {
+            isEmpty = true  // every key has its default
+            return
+        }
         guard case .mapping = root else {
             throw ConfigurationError(problems: [
                 .init(

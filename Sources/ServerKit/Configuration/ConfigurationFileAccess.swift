@@ -15,7 +15,7 @@ enum ConfigurationFileAccess {
     }
 
     /// The whole content of a regular file of at most 16 MiB.
-    static func read(_ path: String) -> Result<[UInt8], Failure> {
+    static func contents(of path: String) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(Failure(reason: describe(errno))) }
         defer { close(descriptor) }

@@ -25,8 +25,8 @@ extension ConfigurationValueReader {
             valid = false
         }
         var serviceProtocol = base?.serviceProtocol ?? Self.impliedProtocol(name)
-        if let (text, _) = text(path + ["protocol"]) {
-            serviceProtocol = parseChoice(text, path: path + ["protocol"])
+        if let (value, _) = text(path + ["protocol"]) {
+            serviceProtocol = parseChoice(value, path: path + ["protocol"])
             valid = valid && serviceProtocol != nil
         } else if serviceProtocol == nil {
             reportMissing(path + ["protocol"], expected: "one of " + Self.protocolNames)

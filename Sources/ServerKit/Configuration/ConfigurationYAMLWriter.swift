@@ -13,14 +13,14 @@ struct ConfigurationYAMLWriter {
 
     /// A nested mapping; `emptyText` is written after the key when `body` writes nothing.
     mutating func section(_ key: String, emptyText: String? = nil, _ body: (inout ConfigurationYAMLWriter) -> Void) {
-        let start = text.endIndex
+        let start = text.utf8.count
         line(key + ":", key: key)
-        let headerEnd = text.endIndex
+        let headerEnd = text.utf8.count
         path.append(key)
         body(&self)
         path.removeLast()
-        if let emptyText, text.endIndex == headerEnd {
-            text.removeSubrange(start...)
+        if let emptyText, text.utf8.count == headerEnd {
+            text = String(decoding: text.utf8.prefix(start), as: UTF8.self)
             line("\(key): \(emptyText)", key: key)
         }
     }

@@ -1,12 +1,15 @@
 /// "Did you mean" suggestions for misspelt keys and values.
 enum Suggestion {
-    /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+    /// The candidate closest to `word` by edit distance if it is close enough to be a likely typo,
+    /// else the first candidate that `word` abbreviates (`warn` for `warning`).
     static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        let allowed = max(1, min(3, word.count / 3))
-        return best.1 <= allowed ? best.0 : nil
+        if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, word.count / 3)) {
+            return best.0
+        }
+        guard lowered.count >= 3 else { return nil }
+        return candidates.first { $0.lowercased().hasPrefix(lowered) }
     }
 
     /// The Levenshtein distance between two strings.
