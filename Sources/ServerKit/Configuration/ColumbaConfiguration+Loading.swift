@@ -1,4 +1,5 @@
 import Configuration
+import Logging
 
 extension ColumbaConfiguration {
     /// Loads the effective configuration: the embedded default, overlaid by the YAML file, overlaid by

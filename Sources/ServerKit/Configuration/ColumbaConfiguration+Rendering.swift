@@ -1,3 +1,5 @@
+import Logging
+
 extension ColumbaConfiguration {
     /// The text that replaces secrets in ``render(showingOrigins:)``.
     public static let secretMask = "********"
@@ -62,8 +64,10 @@ extension ColumbaConfiguration {
 
     /// A PostgreSQL URL with the password between `user:` and `@` masked.
     static func maskingPassword(inURL url: String) -> String {
-        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].lastIndex(of: "@") else { return url }
-        let userInfo = url[scheme.upperBound..<at]
+        guard let separator = url.firstIndex(of: ":"), url[separator...].hasPrefix("://") else { return url }
+        let authority = url.index(separator, offsetBy: 3)
+        guard let at = url[authority...].firstIndex(where: { $0 == "@" || $0 == "/" }), url[at] == "@" else { return url }
+        let userInfo = url[authority..<at]
         guard let colon = userInfo.firstIndex(of: ":") else { return url }
         return String(url[..<url.index(after: colon)]) + secretMask + String(url[at...])
     }

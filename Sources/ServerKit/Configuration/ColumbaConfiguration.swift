@@ -1,3 +1,5 @@
+import Logging
+
 /// The whole server configuration: one typed value read from `columba.yaml`, the environment and options.
 ///
 /// Get one with ``load(file:dataDirectory:environment:hostname:)``, check the files it names with

@@ -50,7 +50,7 @@ struct ConfigurationDocument {
     private mutating func walk(_ node: Node, schema: ConfigurationSchema, path: [String]) {
         let key = path.joined(separator: ".")
         let line = lines[key] ?? node.mark?.line ?? 1
-        if case .scalar(let scalar) = node, scalar.tag.name == .null, !path.isEmpty {
+        if case .scalar = node, node.tag.description == Tag.Name.null.rawValue, !path.isEmpty {
             emptyKeys.insert(key)
             return
         }
