@@ -1,0 +1,110 @@
+import Logging
+
+/// The whole server configuration: one typed value read from `columba.yaml`, the environment and options.
+///
+/// Get one with ``load(file:dataDirectory:environment:hostname:)``, check the files it names with
+/// ``validateFiles()``, and print it with ``render(showingOrigins:)``.
+public struct ColumbaConfiguration: Sendable, Hashable {
+    /// The default data directory, relative to the working directory.
+    public static let defaultDataDirectory = "./columba-data"
+
+    /// The server's name in greetings and generated certificates.
+    public var hostname: String
+    /// Where the server keeps its state; other default paths live below it.
+    public var dataDirectory: String
+    /// The root of the user homes (`<mail_root>/<domain>/<localpart>/`).
+    public var mailRoot: String
+    /// Log level and format.
+    public var log: LogConfiguration
+    /// The listeners, in file order.
+    public var listeners: [ListenerConfiguration]
+    /// Certificates and TLS versions.
+    public var tls: TLSConfiguration
+    /// Authentication policy and databases.
+    public var auth: AuthConfiguration
+    /// Connection and protocol limits.
+    public var limits: LimitsConfiguration
+    /// Graceful shutdown.
+    public var shutdown: ShutdownConfiguration
+    /// Where each value came from.
+    public var sources: ConfigurationSources
+
+    /// Creates a configuration from its sections.
+    public init(
+        hostname: String,
+        dataDirectory: String,
+        mailRoot: String,
+        log: LogConfiguration,
+        listeners: [ListenerConfiguration],
+        tls: TLSConfiguration,
+        auth: AuthConfiguration,
+        limits: LimitsConfiguration,
+        shutdown: ShutdownConfiguration,
+        sources: ConfigurationSources
+    ) {
+        self.hostname = hostname
+        self.dataDirectory = dataDirectory
+        self.mailRoot = mailRoot
+        self.log = log
+        self.listeners = listeners
+        self.tls = tls
+        self.auth = auth
+        self.limits = limits
+        self.shutdown = shutdown
+        self.sources = sources
+    }
+
+    /// The embedded default: loopback listeners on unprivileged ports, a generated self-signed
+    /// certificate and a passwd-file, all below `dataDirectory`.
+    /// - Parameters:
+    ///   - dataDirectory: The data directory (`--data`), `./columba-data` by default.
+    ///   - hostname: The server name, the machine's host name by default.
+    public static func embeddedDefault(
+        dataDirectory: String = defaultDataDirectory,
+        hostname: String = ColumbaConfiguration.machineHostname()
+    ) -> ColumbaConfiguration {
+        let data = dataDirectory.hasSuffix("/") && dataDirectory.count > 1 ? String(dataDirectory.dropLast()) : dataDirectory
+        func listener(_ name: String, _ proto: ListenerConfiguration.ServiceProtocol, _ port: Int,
+                      _ tls: ListenerConfiguration.TLSMode) -> ListenerConfiguration {
+            ListenerConfiguration(name: name, serviceProtocol: proto, addresses: ["127.0.0.1"], port: port, tls: tls)
+        }
+        let users = DatabaseConfiguration.passwdFile(path: "\(data)/users")
+        return ColumbaConfiguration(
+            hostname: hostname,
+            dataDirectory: data,
+            mailRoot: "\(data)/mail",
+            log: LogConfiguration(level: .info, format: .text),
+            listeners: [
+                listener("imap", .imap, 1143, .starttls),
+                listener("imaps", .imap, 1993, .implicit),
+                listener("lmtp", .lmtp, 1024, .none),
+                listener("smtp", .smtp, 2525, .starttls),
+                listener("submission", .submission, 1587, .starttls),
+                listener("managesieve", .managesieve, 4190, .starttls),
+            ],
+            tls: TLSConfiguration(
+                pair: .init(certificate: "\(data)/tls/cert.pem", key: "\(data)/tls/key.pem"),
+                usesGeneratedCertificate: true,
+                minimumVersion: .tls12,
+                sni: []
+            ),
+            auth: AuthConfiguration(
+                plaintext: .allowLoopback,
+                mechanisms: [.plain, .login, .scramSHA256, .scramSHA1, .cramMD5],
+                defaultScheme: "ARGON2ID",
+                cacheTTL: .seconds(60),
+                failureDelay: .init(initial: .seconds(2), max: .seconds(15)),
+                passdb: users,
+                userdb: users
+            ),
+            limits: LimitsConfiguration(
+                maxConnections: 1000,
+                maxConnectionsPerIP: 20,
+                idleTimeout: .seconds(30 * 60),
+                lineLength: 8192
+            ),
+            shutdown: ShutdownConfiguration(drainTimeout: .seconds(30)),
+            sources: ConfigurationSources(file: nil)
+        )
+    }
+}
