@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import ServerKit
 import ServiceLifecycle
+import UnixSignals
 
 /// A configured server: its listeners bound, its certificates and authenticator loaded, ready
 /// to run as one service group.
@@ -39,7 +40,7 @@ public final class ServerRuntime: Sendable {
         self.logger = logger
         self.reloader = reloader
         certificates = try TLSCertificateStore(configuration: configuration.tls)
-        auth = try AuthSetup(configuration: configuration, logger: Logger(label: "columba.auth", factory: logger))
+        auth = try AuthSetup(configuration: configuration, logger: logger)
         let imap = IMAPConnectionHandler(
             settings: IMAPServerSettings(hostname: configuration.hostname),
             authenticator: auth.authenticator
@@ -62,7 +63,7 @@ public final class ServerRuntime: Sendable {
                 )
                 let service = try await Listener.bind(
                     settings: settings, handler: imap, certificates: certificates,
-                    logger: Logger(label: "columba.imap", factory: logger)
+                    logger: logger
                 )
                 listeners.append(service)
                 if let address = service.boundAddress {

@@ -9,17 +9,15 @@ import Synchronization
 /// (tests configure port 0). Standard error (the log) is kept for failure messages.
 public final class ServerProcess: Sendable {
     private let process: Process
-    private let outputLines: Mutex<[String]>
-    private let errorText: Mutex<String>
+    private let collector: OutputCollector
     /// The bound port of each listener, by listener name.
     public let ports: [String: Int]
     /// The data directory the server runs on.
     public let dataDirectory: URL
 
-    private init(process: Process, outputLines: Mutex<[String]>, errorText: Mutex<String>, ports: [String: Int], dataDirectory: URL) {
+    private init(process: Process, collector: OutputCollector, ports: [String: Int], dataDirectory: URL) {
         self.process = process
-        self.outputLines = outputLines
-        self.errorText = errorText
+        self.collector = collector
         self.ports = ports
         self.dataDirectory = dataDirectory
     }
@@ -35,24 +33,8 @@ public final class ServerProcess: Sendable {
         _ arguments: [String],
         environment: [String: String] = [:],
         standardInput: String? = nil
-    ) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = executableURL
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        let error = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = input
-        try process.run()
-        if let standardInput { input.fileHandleForWriting.write(Data(standardInput.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    ) throws -> ChildProcess.Result {
+        try ChildProcess.run(executableURL.path, arguments, input: standardInput, environment: environment)
     }
 
     /// Starts `columba serve` and waits until it is ready.
@@ -84,37 +66,27 @@ public final class ServerProcess: Sendable {
         process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
-        let outputLines = Mutex<[String]>([])
-        let errorText = Mutex("")
-        let pending = Mutex("")
+        let collector = OutputCollector()
         output.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = String(decoding: handle.availableData, as: UTF8.self)
-            let complete: [String] = pending.withLock { buffer in
-                buffer += chunk
-                var lines = buffer.components(separatedBy: "\n")
-                buffer = lines.removeLast()
-                return lines
-            }
-            outputLines.withLock { $0 += complete }
+            collector.appendOutput(String(decoding: handle.availableData, as: UTF8.self))
         }
         error.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = String(decoding: handle.availableData, as: UTF8.self)
-            errorText.withLock { $0 += chunk }
+            collector.appendError(String(decoding: handle.availableData, as: UTF8.self))
         }
         try process.run()
         let deadline = ContinuousClock.now + timeout
-        while !outputLines.withLock({ $0.contains("ready") }) {
+        while !collector.lines.contains("ready") {
             guard process.isRunning, ContinuousClock.now < deadline else {
                 if process.isRunning { process.terminate() }
                 throw ServerProcessError.notReady(
-                    output: outputLines.withLock { $0 }.joined(separator: "\n"),
-                    log: errorText.withLock { $0 }
+                    output: collector.lines.joined(separator: "\n"),
+                    log: collector.error
                 )
             }
             try await Task.sleep(for: .milliseconds(20))
         }
         var ports: [String: Int] = [:]
-        for line in outputLines.withLock({ $0 }) {
+        for line in collector.lines {
             // "listening imap 127.0.0.1:41234 starttls"
             let fields = line.split(separator: " ")
             guard fields.count >= 3, fields[0] == "listening",
@@ -122,7 +94,7 @@ public final class ServerProcess: Sendable {
             else { continue }
             ports[String(fields[1])] = port
         }
-        return ServerProcess(process: process, outputLines: outputLines, errorText: errorText, ports: ports, dataDirectory: data)
+        return ServerProcess(process: process, collector: collector, ports: ports, dataDirectory: data)
     }
 
     /// The port of the listener called `name`.
@@ -132,10 +104,10 @@ public final class ServerProcess: Sendable {
     }
 
     /// What the server printed on standard output so far.
-    public var output: [String] { outputLines.withLock { $0 } }
+    public var output: [String] { collector.lines }
 
     /// What the server logged on standard error so far.
-    public var log: String { errorText.withLock { $0 } }
+    public var log: String { collector.error }
 
     /// The process id.
     public var pid: Int32 { process.processIdentifier }
@@ -163,6 +135,26 @@ public final class ServerProcess: Sendable {
             send(signal: SIGKILL)
             _ = try? await waitForExit(timeout: .seconds(5))
         }
+    }
+}
+
+/// Collects a child's standard output as lines and its standard error as text.
+private final class OutputCollector: Sendable {
+    private let state = Mutex<(lines: [String], partial: String, error: String)>(([], "", ""))
+
+    var lines: [String] { state.withLock { $0.lines } }
+    var error: String { state.withLock { $0.error } }
+
+    func appendOutput(_ chunk: String) {
+        state.withLock { state in
+            var pieces = (state.partial + chunk).components(separatedBy: "\n")
+            state.partial = pieces.removeLast()
+            state.lines += pieces
+        }
+    }
+
+    func appendError(_ chunk: String) {
+        state.withLock { $0.error += chunk }
     }
 }
 

@@ -3,6 +3,7 @@ import Auth
 import ColumbaServer
 import Logging
 import ServerKit
+import ServiceLifecycle
 
 struct AuthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

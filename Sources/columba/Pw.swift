@@ -1,5 +1,6 @@
 import ArgumentParser
 import Auth
+import ServerKit
 
 struct Pw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

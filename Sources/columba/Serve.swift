@@ -68,7 +68,7 @@ struct Serve: AsyncParsableCommand {
         }
         lines.append("ready")
         print(lines.joined(separator: "\n"))
-        fflush(stdout)
+        fflush(nil)
     }
 }
 

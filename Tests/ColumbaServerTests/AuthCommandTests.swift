@@ -41,20 +41,9 @@ struct AuthCommandTests {
     }
 
     static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CommandFailed(command: "\(executable) \(arguments)") }
-        return String(decoding: data, as: UTF8.self)
+        let result = try ChildProcess.run(executable, arguments, input: input)
+        guard result.status == 0 else { throw CommandFailed(command: "\(executable) \(arguments): \(result.error)") }
+        return result.output
     }
 
     struct CommandFailed: Error {
@@ -105,7 +94,7 @@ struct AuthCommandTests {
             db.executescript(sys.stdin.read())
             db.commit()
             """
-        _ = try Self.run("/usr/bin/env", ["python3", "-c", script, database], input: """
+        _ = try Self.run("python3", ["-c", script, database], input: """
             CREATE TABLE users (userid TEXT PRIMARY KEY, password TEXT NOT NULL, home TEXT);
             INSERT INTO users VALUES \(rows.joined(separator: ",\n"));
             """)
@@ -131,7 +120,7 @@ struct AuthCommandTests {
         let accounts = try Self.accounts()
         let table = "users_\(UUID().uuidString.prefix(8).lowercased())"
         let rows = accounts.map { "(\(Self.sqlString($0.user)), \(Self.sqlString($0.hash)), '/var/mail/\($0.user)')" }
-        _ = try Self.run("/usr/bin/env", ["psql", url, "-v", "ON_ERROR_STOP=1", "-q"], input: """
+        _ = try Self.run("psql", [url, "-v", "ON_ERROR_STOP=1", "-q"], input: """
             CREATE TABLE \(table) (userid TEXT PRIMARY KEY, password TEXT NOT NULL, home TEXT);
             INSERT INTO \(table) VALUES \(rows.joined(separator: ",\n"));
             """)

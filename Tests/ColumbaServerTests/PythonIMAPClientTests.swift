@@ -36,7 +36,7 @@ struct PythonIMAPClientTests {
             print("imaplib ok")
             """
         let python = ProcessInfo.processInfo.environment["COLUMBA_TEST_PYTHON"] ?? "/usr/bin/python3"
-        let result = try runPython(python, script: script, arguments: [
+        let result = try ChildProcess.run(python, ["-c", script,
             String(try server.port("imap")), installation.certificatePath, String(try server.port("imaps")),
         ])
         #expect(result.status == 0, "\(result.output)\n\(result.error)\n\(server.log)")
@@ -47,20 +47,5 @@ struct PythonIMAPClientTests {
     private func hash(_ password: String) throws -> String {
         let output = try ServerProcess.runCommand(["pw", "-s", "SHA256-CRYPT", "-p", password, "-n"]).output
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private func runPython(_ python: String, script: String, arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script] + arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
     }
 }

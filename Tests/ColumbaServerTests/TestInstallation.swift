@@ -56,7 +56,7 @@ struct TestInstallation {
     }
 
     /// Runs `columba` with `--config` of this installation.
-    func run(_ arguments: [String], configuration: String, input: String? = nil) throws -> (status: Int32, output: String, error: String) {
+    func run(_ arguments: [String], configuration: String, input: String? = nil) throws -> ChildProcess.Result {
         let path = try writeConfiguration(configuration)
         return try ServerProcess.runCommand(arguments + ["--config", path], standardInput: input)
     }

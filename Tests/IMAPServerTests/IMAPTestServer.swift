@@ -21,7 +21,7 @@ struct IMAPTestServer {
     let penalty: Duration
 
     static func run(
-        tls: ListenerSettings.TLSMode = .starttls,
+        tls: ListenerConfiguration.TLSMode = .starttls,
         plaintext: Auth.PlaintextPolicy = .allowLoopback,
         penalty: Duration = .milliseconds(200),
         _ body: (IMAPTestServer) async throws -> Void
@@ -33,7 +33,7 @@ struct IMAPTestServer {
         let certificatePath = directory.appendingPathComponent("cert.pem").path
         let keyPath = directory.appendingPathComponent("key.pem").path
         try SelfSignedCertificate.createIfMissing(certificatePath: certificatePath, keyPath: keyPath, hostname: "mail.example.test")
-        let store = try TLSCertificateStore(settings: TLSSettings(defaultIdentity: .init(certificatePath: certificatePath, keyPath: keyPath)))
+        let store = try TLSCertificateStore(configuration: ServerKit.TLSConfiguration(pair: .init(certificate: certificatePath, key: keyPath), usesGeneratedCertificate: false, minimumVersion: .tls12, sni: []))
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let database = PasswdFileDatabase(path: usersPath, logger: logger)
         let authenticator = Authenticator(

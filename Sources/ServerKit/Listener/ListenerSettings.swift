@@ -2,22 +2,12 @@ import NIOCore
 
 /// Where and how a listener accepts connections.
 public struct ListenerSettings: Sendable {
-    /// How TLS is used on the port.
-    public enum TLSMode: String, Sendable, CaseIterable {
-        /// Plaintext only; the protocol offers no STARTTLS.
-        case none
-        /// Plaintext until the client asks for STARTTLS.
-        case starttls
-        /// TLS from the first byte (IMAPS, submissions).
-        case implicit
-    }
-
     /// A name for logs, such as `imap` or `imaps`.
     public var name: String
     public var host: String
     /// 0 picks a free port; ``Listener/boundAddress()`` tells which.
     public var port: Int
-    public var tls: TLSMode
+    public var tls: ListenerConfiguration.TLSMode
     /// The longest command line accepted, line ending excluded.
     public var maximumLineLength: Int
     public var idleTimeout: TimeAmount
@@ -28,7 +18,7 @@ public struct ListenerSettings: Sendable {
         name: String,
         host: String,
         port: Int,
-        tls: TLSMode,
+        tls: ListenerConfiguration.TLSMode,
         maximumLineLength: Int = 8192,
         idleTimeout: TimeAmount = .minutes(30),
         maximumConnections: Int = 1000,

@@ -14,10 +14,10 @@ import X509
 public final class TLSCertificateStore: Sendable {
     private let state: Mutex<NIOSSLContext>
 
-    /// Loads every certificate and key named by `settings`; throws ``TLSLoadError`` naming the file
-    /// that could not be used.
-    public init(settings: TLSSettings) throws {
-        self.state = Mutex(try Self.makeContext(settings))
+    /// Loads every certificate and key named by `configuration`; throws ``TLSLoadError`` naming
+    /// the file that could not be used.
+    public init(configuration: TLSConfiguration) throws {
+        self.state = Mutex(try Self.makeContext(configuration))
     }
 
     /// The context new connections should use.
@@ -25,17 +25,17 @@ public final class TLSCertificateStore: Sendable {
         state.withLock { $0 }
     }
 
-    /// Loads `settings` anew and makes the result current. On failure the old context stays in use.
-    public func reload(settings: TLSSettings) throws {
-        let context = try Self.makeContext(settings)
+    /// Loads `configuration` anew and makes the result current. On failure the old context stays in use.
+    public func reload(configuration: TLSConfiguration) throws {
+        let context = try Self.makeContext(configuration)
         state.withLock { $0 = context }
     }
 
-    private static func makeContext(_ settings: TLSSettings) throws -> NIOSSLContext {
-        let identity = try LoadedIdentity(settings.defaultIdentity)
+    private static func makeContext(_ settings: TLSConfiguration) throws -> NIOSSLContext {
+        let identity = try LoadedIdentity(settings.pair)
         var byName: [String: LoadedIdentity] = [:]
-        for (name, sniIdentity) in settings.sni {
-            byName[name] = try LoadedIdentity(sniIdentity)
+        for entry in settings.sni {
+            byName[entry.serverName.lowercased()] = try LoadedIdentity(entry.pair)
         }
         var configuration = NIOSSL.TLSConfiguration.makeServerConfiguration(
             certificateChain: identity.chain.map { .certificate($0) },
@@ -58,7 +58,7 @@ public final class TLSCertificateStore: Sendable {
         do {
             return try NIOSSLContext(configuration: configuration)
         } catch {
-            throw TLSLoadError(path: settings.defaultIdentity.certificatePath, reason: "\(error)")
+            throw TLSLoadError(path: settings.pair.certificate, reason: "\(error)")
         }
     }
 }
@@ -68,24 +68,24 @@ private struct LoadedIdentity: Sendable {
     let chain: [NIOSSLCertificate]
     let key: NIOSSLPrivateKey
 
-    init(_ identity: TLSSettings.Identity) throws {
+    init(_ identity: TLSConfiguration.CertificatePair) throws {
         do {
-            chain = try NIOSSLCertificate.fromPEMFile(identity.certificatePath)
+            chain = try NIOSSLCertificate.fromPEMFile(identity.certificate)
         } catch {
-            throw TLSLoadError(path: identity.certificatePath, reason: "cannot read a PEM certificate: \(error)")
+            throw TLSLoadError(path: identity.certificate, reason: "cannot read a PEM certificate: \(error)")
         }
         guard !chain.isEmpty else {
-            throw TLSLoadError(path: identity.certificatePath, reason: "the file holds no PEM certificate")
+            throw TLSLoadError(path: identity.certificate, reason: "the file holds no PEM certificate")
         }
         do {
-            key = try NIOSSLPrivateKey(file: identity.keyPath, format: .pem)
+            key = try NIOSSLPrivateKey(file: identity.key, format: .pem)
         } catch {
-            throw TLSLoadError(path: identity.keyPath, reason: "cannot read a PEM private key: \(error)")
+            throw TLSLoadError(path: identity.key, reason: "cannot read a PEM private key: \(error)")
         }
-        guard try Self.keyMatches(certificatePath: identity.certificatePath, keyPath: identity.keyPath) else {
+        guard try Self.keyMatches(certificatePath: identity.certificate, keyPath: identity.key) else {
             throw TLSLoadError(
-                path: identity.keyPath,
-                reason: "the key does not belong to the certificate in \(identity.certificatePath)"
+                path: identity.key,
+                reason: "the key does not belong to the certificate in \(identity.certificate)"
             )
         }
     }

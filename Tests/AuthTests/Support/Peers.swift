@@ -1,4 +1,5 @@
 import Foundation
+import MailTesting
 
 /// External programs and servers the tests talk to, found through the environment.
 ///
@@ -21,18 +22,10 @@ enum Peers {
     /// `doveadm` found on PATH.
     static let doveadm: String? = findOnPath("doveadm")
 
-    /// Runs a program (looked up on PATH through /usr/bin/env) and collects its output.
+    /// Runs a program (looked up on PATH) and collects its output.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess.run(arguments[0], Array(arguments.dropFirst()))
+        return (result.status, result.output)
     }
 
     static func findOnPath(_ name: String) -> String? {

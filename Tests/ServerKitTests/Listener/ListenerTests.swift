@@ -14,7 +14,7 @@ struct TestCertificates {
     let hostname: String
     var certificatePath: String { directory.appendingPathComponent("\(hostname).pem").path }
     var keyPath: String { directory.appendingPathComponent("\(hostname).key").path }
-    var identity: TLSSettings.Identity { .init(certificatePath: certificatePath, keyPath: keyPath) }
+    var pair: ServerKit.TLSConfiguration.CertificatePair { .init(certificate: certificatePath, key: keyPath) }
 
     init(hostname: String, directory: URL? = nil) throws {
         self.hostname = hostname
@@ -29,13 +29,18 @@ struct TestCertificates {
     }
 }
 
+/// A TLS configuration serving `pair`, plus SNI entries.
+func tlsConfiguration(_ pair: ServerKit.TLSConfiguration.CertificatePair, sni: [ServerKit.TLSConfiguration.SNICertificate] = []) -> ServerKit.TLSConfiguration {
+    ServerKit.TLSConfiguration(pair: pair, usesGeneratedCertificate: false, minimumVersion: .tls12, sni: sni)
+}
+
 func quietLogger() -> Logger {
     Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 }
 
 /// Runs `body` with a listener serving ``EchoHandler``, inside a service group, and shuts it down after.
 func withEchoListener(
-    tls: ListenerSettings.TLSMode = .none,
+    tls: ListenerConfiguration.TLSMode = .none,
     certificates: TLSCertificateStore? = nil,
     lineLength: Int = 100,
     idleTimeout: TimeAmount = .seconds(30),

@@ -13,7 +13,7 @@ struct TLSTests {
         let main = try TestCertificates(hostname: "mail.example.test")
         let other = try TestCertificates(hostname: "mx.example.org", directory: main.directory)
         let store = try TLSCertificateStore(
-            settings: TLSSettings(defaultIdentity: main.identity, sni: ["MX.example.org": other.identity])
+            configuration: tlsConfiguration(main.pair, sni: [.init(serverName: "MX.example.org", pair: other.pair)])
         )
         let trust = [try main.certificate(), try other.certificate()]
         try await withEchoListener(tls: .implicit, certificates: store) { listener, _ in
@@ -31,7 +31,7 @@ struct TLSTests {
     func reload() async throws {
         let before = try TestCertificates(hostname: "mail.example.test")
         let after = try TestCertificates(hostname: "mail.example.test")
-        let store = try TLSCertificateStore(settings: TLSSettings(defaultIdentity: before.identity))
+        let store = try TLSCertificateStore(configuration: tlsConfiguration(before.pair))
         // Both certificates carry the same subject, so each client trusts only the one it expects.
         try await withEchoListener(tls: .implicit, certificates: store) { listener, _ in
             let old = try await LineClient.connect(
@@ -39,7 +39,7 @@ struct TLSTests {
             )
             #expect(try await old.readLine() == "HELLO tls=true")
             #expect(try await old.peerCertificate() == (try before.certificate()))
-            try store.reload(settings: TLSSettings(defaultIdentity: after.identity))
+            try store.reload(configuration: tlsConfiguration(after.pair))
             let new = try await LineClient.connect(
                 port: listener.port, security: .tls(serverName: "mail.example.test"), trust: [try after.certificate()]
             )
@@ -55,10 +55,10 @@ struct TLSTests {
     @Test("a failed reload keeps the old certificate")
     func failedReload() throws {
         let good = try TestCertificates(hostname: "mail.example.test")
-        let store = try TLSCertificateStore(settings: TLSSettings(defaultIdentity: good.identity))
+        let store = try TLSCertificateStore(configuration: tlsConfiguration(good.pair))
         let before = store.currentContext()
-        let missing = TLSSettings.Identity(certificatePath: "/nonexistent/cert.pem", keyPath: good.keyPath)
-        #expect(throws: TLSLoadError.self) { try store.reload(settings: TLSSettings(defaultIdentity: missing)) }
+        let missing = ServerKit.TLSConfiguration.CertificatePair(certificate: "/nonexistent/cert.pem", key: good.keyPath)
+        #expect(throws: TLSLoadError.self) { try store.reload(configuration: tlsConfiguration(missing)) }
         #expect(store.currentContext() === before)
     }
 
@@ -66,9 +66,9 @@ struct TLSTests {
     func mismatch() throws {
         let first = try TestCertificates(hostname: "a.example.test")
         let second = try TestCertificates(hostname: "b.example.test", directory: first.directory)
-        let wrong = TLSSettings.Identity(certificatePath: first.certificatePath, keyPath: second.keyPath)
+        let wrong = ServerKit.TLSConfiguration.CertificatePair(certificate: first.certificatePath, key: second.keyPath)
         let error = try #require(throws: TLSLoadError.self) {
-            try TLSCertificateStore(settings: TLSSettings(defaultIdentity: wrong))
+            try TLSCertificateStore(configuration: tlsConfiguration(wrong))
         }
         #expect(error.path == second.keyPath)
     }
@@ -76,7 +76,7 @@ struct TLSTests {
     @Test("STARTTLS discards plaintext pipelined after the command")
     func startTLSDiscardsPipelinedPlaintext() async throws {
         let certificates = try TestCertificates(hostname: "mail.example.test")
-        let store = try TLSCertificateStore(settings: TLSSettings(defaultIdentity: certificates.identity))
+        let store = try TLSCertificateStore(configuration: tlsConfiguration(certificates.pair))
         try await withEchoListener(tls: .starttls, certificates: store) { listener, _ in
             let client = try await LineClient.connect(port: listener.port, trust: [try certificates.certificate()])
             #expect(try await client.readLine() == "HELLO tls=false")
@@ -94,7 +94,7 @@ struct TLSTests {
     @Test("TLS 1.1 and older are refused")
     func minimumVersion() async throws {
         let certificates = try TestCertificates(hostname: "mail.example.test")
-        let store = try TLSCertificateStore(settings: TLSSettings(defaultIdentity: certificates.identity))
+        let store = try TLSCertificateStore(configuration: tlsConfiguration(certificates.pair))
         try await withEchoListener(tls: .implicit, certificates: store) { listener, _ in
             var configuration = NIOSSL.TLSConfiguration.makeClientConfiguration()
             configuration.maximumTLSVersion = .tlsv11
