@@ -24,7 +24,7 @@ struct ColumbaConfigurationRenderingTests {
         let text = try await fixture.load(yaml).render()
         #expect(!text.contains("hunter2"))
         #expect(!text.contains("s3cret"))
-        #expect(text.contains("url: postgres://columba:********@db.example.org/mail"))
+        #expect(text.contains("url: \"postgres://columba:********@db.example.org/mail\""))
         #expect(text.contains("password: \"********\""))
     }
 
