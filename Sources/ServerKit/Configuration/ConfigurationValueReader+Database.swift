@@ -19,12 +19,7 @@ extension ConfigurationValueReader {
         let drivers = isUserdb
             ? ["passwd-file", "sqlite", "postgresql", "static", "prefetch"] : ["passwd-file", "sqlite", "postgresql"]
         let fields = ConfigurationSchema.database.keys.filter { $0 != "driver" }
-        guard let (driverText, _) = text(path + ["driver"]) else {
-            if fields.contains(where: { isSet(path + [$0]) }) {
-                reportMissing(path + ["driver"], expected: "one of " + drivers.joined(separator: ", "))
-            }
-            return base
-        }
+        let driverText = text(path + ["driver"])?.0 ?? base.driver
         let driver = driverText.lowercased()
         guard drivers.contains(driver), let used = Self.driverKeys[driver] else {
             let hint = Suggestion.closest(to: driver, in: drivers).map { " (did you mean \($0)?)" } ?? ""

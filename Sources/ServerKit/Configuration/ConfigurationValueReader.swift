@@ -56,7 +56,9 @@ struct ConfigurationValueReader {
 
     /// Records a problem with a key at the origin of its value (or the file, for a key left at its default).
     mutating func report(_ path: [String], _ message: String) {
-        report(path.joined(separator: "."), message)
+        let key = path.joined(separator: ".")
+        guard let origin = origin(path) else { return report(key, message) }
+        problems.append(ConfigurationProblem(origin: origin, file: sources.file, key: key, message: message))
     }
 
     /// Records a problem with a dotted key.

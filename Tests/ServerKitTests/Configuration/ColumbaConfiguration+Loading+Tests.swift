@@ -209,3 +209,48 @@ extension ColumbaConfiguration {
         return copy
     }
 }
+
+@Suite("Configuration cross-key checks")
+struct ColumbaConfigurationCrossKeyTests {
+    @Test("a key of another database driver is refused")
+    func keyOfAnotherDriver() async throws {
+        let fixture = try ConfigurationFixture()
+        let problems = try await fixture.problems("auth:\n  userdb:\n    driver: passwd-file\n    user_query: SELECT 1\n")
+        #expect(problems == [
+            "\(fixture.configPath):4: auth.userdb.user_query: is not used by driver passwd-file; expected only path"
+        ])
+    }
+
+    @Test("an SNI entry needs a key")
+    func sniWithoutKey() async throws {
+        let fixture = try ConfigurationFixture()
+        let problems = try await fixture.problems("tls:\n  sni:\n    mail.example.net:\n      certificate: /x.pem\n")
+        #expect(problems == [
+            "\(fixture.configPath):3: tls.sni.mail.example.net.key: missing required key; "
+                + "expected the PEM private key file served for mail.example.net"
+        ])
+    }
+
+    @Test("two listeners on one port")
+    func duplicatePort() async throws {
+        let fixture = try ConfigurationFixture()
+        let yaml = """
+            listeners:
+              imap: { address: 0.0.0.0, port: 1143 }
+              other: { protocol: lmtp, address: 127.0.0.1, port: 1143 }
+            """
+        let problems = try await fixture.problems(yaml)
+        #expect(problems == [
+            "\(fixture.configPath):3: listeners.other.port: 127.0.0.1 port 1143 is already used by listener imap; "
+                + "expected a different port or address"
+        ])
+    }
+
+    @Test("an empty file is the embedded default")
+    func emptyFile() async throws {
+        let fixture = try ConfigurationFixture()
+        let configuration = try await fixture.load("# nothing yet\n")
+        #expect(configuration.listeners.count == 6)
+        #expect(configuration.sources.file == fixture.configPath)
+    }
+}
