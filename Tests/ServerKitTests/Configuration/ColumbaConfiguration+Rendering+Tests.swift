@@ -40,7 +40,9 @@ struct ColumbaConfigurationRenderingTests {
         let text = original.render()
         let reloaded = try await fixture.load(text)
         #expect(reloaded.render() == text)
-        #expect(text.contains("  imaps:\n    protocol: imap\n    address: [127.0.0.1]\n    port: 1993\n    tls: implicit\n"))
+        #expect(
+            text.contains("  imaps:\n    protocol: imap\n    address: [127.0.0.1]\n    port: 1993\n    tls: implicit\n")
+        )
         #expect(text.contains("min_version: \"1.2\""))
     }
 
