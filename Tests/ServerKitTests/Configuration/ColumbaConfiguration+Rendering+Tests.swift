@@ -28,6 +28,29 @@ struct ColumbaConfigurationRenderingTests {
         #expect(text.contains("password: \"********\""))
     }
 
+    @Test("a password from the environment is masked and its origin shown")
+    func masksEnvironmentSecret() async throws {
+        let fixture = try ConfigurationFixture()
+        let yaml = """
+            auth:
+              passdb:
+                driver: postgresql
+                host: db.example.org
+                user: columba
+                database: mail
+                password_query: SELECT password FROM users WHERE userid = '%u'
+            """
+        let configuration = try await fixture.load(yaml, environment: ["COLUMBA_AUTH_PASSDB_PASSWORD": "hunter2"])
+        guard case .postgresql(.parameters(_, _, _, let password, _), _) = configuration.auth.passdb else {
+            Issue.record("expected a postgresql passdb with parameters")
+            return
+        }
+        #expect(password == "hunter2")
+        let text = configuration.render(showingOrigins: true)
+        #expect(!text.contains("hunter2"))
+        #expect(text.contains("    password: \"********\"  # environment COLUMBA_AUTH_PASSDB_PASSWORD\n"))
+    }
+
     @Test("the rendered default loads back to the same configuration")
     func roundTrip() async throws {
         let fixture = try ConfigurationFixture()
