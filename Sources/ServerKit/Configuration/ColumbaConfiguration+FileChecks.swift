@@ -41,16 +41,20 @@ extension ColumbaConfiguration {
             problems.append(
                 sources.problem(
                     certificateKey,
-                    "cannot read \(pair.certificate): \(failure.reason); expected a PEM certificate file readable by columba"
+                    "cannot read \(pair.certificate): \(failure.reason); "
+                        + "expected a PEM certificate file readable by columba"
                 )
             )
         case .success(let bytes):
-            certificate = Self.firstDocument(bytes, where: { $0 == "CERTIFICATE" }).flatMap { try? Certificate(pemDocument: $0) }
+            certificate = Self.firstDocument(bytes, where: { $0 == "CERTIFICATE" }).flatMap {
+                try? Certificate(pemDocument: $0)
+            }
             if certificate == nil {
                 problems.append(
                     sources.problem(
                         certificateKey,
-                        "\(pair.certificate) holds no PEM certificate; expected a file starting with -----BEGIN CERTIFICATE-----"
+                        "\(pair.certificate) holds no PEM certificate; "
+                            + "expected a file starting with -----BEGIN CERTIFICATE-----"
                     )
                 )
             }
@@ -59,7 +63,10 @@ extension ColumbaConfiguration {
         switch ConfigurationFileAccess.contents(of: pair.key) {
         case .failure(let failure):
             problems.append(
-                sources.problem(keyKey, "cannot read \(pair.key): \(failure.reason); expected a PEM private key file readable by columba")
+                sources.problem(
+                    keyKey,
+                    "cannot read \(pair.key): \(failure.reason); expected a PEM private key file readable by columba"
+                )
             )
         case .success(let bytes):
             privateKey = Self.firstDocument(bytes, where: { $0.hasSuffix("PRIVATE KEY") })
@@ -77,7 +84,8 @@ extension ColumbaConfiguration {
                 problems.append(
                     sources.problem(
                         keyKey,
-                        "\(pair.key) is readable by group or others (mode \(String(mode, radix: 8))); run chmod 600 \(pair.key)"
+                        "\(pair.key) is readable by group or others (mode \(String(mode, radix: 8))); "
+                            + "run chmod 600 \(pair.key)"
                     )
                 )
             }
@@ -86,7 +94,8 @@ extension ColumbaConfiguration {
             problems.append(
                 sources.problem(
                     keyKey,
-                    "\(pair.key) does not match the certificate \(pair.certificate); expected the private key the certificate was issued for"
+                    "\(pair.key) does not match the certificate \(pair.certificate); "
+                        + "expected the private key the certificate was issued for"
                 )
             )
         }
@@ -110,7 +119,11 @@ extension ColumbaConfiguration {
         guard ConfigurationFileAccess.isWritableDirectory(existing) else {
             let what = existing == path ? path : "\(existing) (where \(path) would be created)"
             return [
-                sources.problem(key, "\(what) is not writable; expected a directory the user running columba may write (chown or chmod it)")
+                sources.problem(
+                    key,
+                    "\(what) is not writable; "
+                        + "expected a directory the user running columba may write (chown or chmod it)"
+                )
             ]
         }
         return []
@@ -121,6 +134,8 @@ extension ColumbaConfiguration {
         let parent = ConfigurationFileAccess.parent(of: path)
         let createdByServer = path.hasPrefix(dataDirectory + "/")
         guard !createdByServer, !ConfigurationFileAccess.isDirectory(parent) else { return [] }
-        return [sources.problem(key, "the directory \(parent) does not exist; expected an existing directory for \(path)")]
+        return [
+            sources.problem(key, "the directory \(parent) does not exist; expected an existing directory for \(path)")
+        ]
     }
 }

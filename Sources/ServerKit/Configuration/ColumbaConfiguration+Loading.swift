@@ -39,7 +39,8 @@ extension ColumbaConfiguration {
                     )
                 )
             } catch {
-                let problems = document.problems.isEmpty
+                let problems =
+                    document.problems.isEmpty
                     ? [ConfigurationProblem(origin: nil, file: file, key: nil, message: "\(error)")] : document.problems
                 throw ConfigurationError(problems: problems)
             }
@@ -52,7 +53,8 @@ extension ColumbaConfiguration {
         )
         var configuration = read(&reader, dataDirectory: dataDirectory, hostname: hostname)
         configuration.sources = reader.sources
-        let problems = (document?.problems ?? []) + reader.problems
+        let problems =
+            (document?.problems ?? []) + reader.problems
             + configuration.safetyProblems()
             + unknownVariables(in: environment, reader: reader, configuration: configuration)
         guard problems.isEmpty else { throw ConfigurationError(problems: sortedByLine(problems)) }
@@ -79,7 +81,9 @@ extension ColumbaConfiguration {
                 ? "give the path of an existing columba.yaml, or no file to run the embedded default "
                     + "(`columba config show` prints it)"
                 : "make it a file readable by the user columba runs as"
-            throw ConfigurationError(problems: [.init(origin: nil, file: path, key: nil, message: "\(failure.reason); \(hint)")])
+            throw ConfigurationError(problems: [
+                .init(origin: nil, file: path, key: nil, message: "\(failure.reason); \(hint)")
+            ])
         }
     }
 
@@ -178,9 +182,14 @@ extension ColumbaConfiguration {
         return environment.keys.sorted().compactMap { name in
             let upper = name.uppercased()
             guard upper.hasPrefix("COLUMBA_"), !known.contains(upper) else { return nil }
-            let hint = Suggestion.closest(to: upper, in: known.sorted()).map { "did you mean \($0)?" }
+            let hint =
+                Suggestion.closest(to: upper, in: known.sorted()).map { "did you mean \($0)?" }
                 ?? "expected COLUMBA_ followed by a key path in capitals, such as COLUMBA_LOG_LEVEL"
-            return ConfigurationProblem(origin: .environment(variable: name), key: nil, message: "names no configuration key; \(hint)")
+            return ConfigurationProblem(
+                origin: .environment(variable: name),
+                key: nil,
+                message: "names no configuration key; \(hint)"
+            )
         }
     }
 

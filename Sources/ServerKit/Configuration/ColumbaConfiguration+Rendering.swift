@@ -66,7 +66,9 @@ extension ColumbaConfiguration {
     static func maskingPassword(inURL url: String) -> String {
         guard let separator = url.firstIndex(of: ":"), url[separator...].hasPrefix("://") else { return url }
         let authority = url.index(separator, offsetBy: 3)
-        guard let at = url[authority...].firstIndex(where: { $0 == "@" || $0 == "/" }), url[at] == "@" else { return url }
+        guard let at = url[authority...].firstIndex(where: { $0 == "@" || $0 == "/" }), url[at] == "@" else {
+            return url
+        }
         let userInfo = url[authority..<at]
         guard let colon = userInfo.firstIndex(of: ":") else { return url }
         return String(url[..<url.index(after: colon)]) + secretMask + String(url[at...])

@@ -63,9 +63,14 @@ public struct ColumbaConfiguration: Sendable, Hashable {
         dataDirectory: String = defaultDataDirectory,
         hostname: String = ColumbaConfiguration.machineHostname()
     ) -> ColumbaConfiguration {
-        let data = dataDirectory.hasSuffix("/") && dataDirectory.count > 1 ? String(dataDirectory.dropLast()) : dataDirectory
-        func listener(_ name: String, _ proto: ListenerConfiguration.ServiceProtocol, _ port: Int,
-                      _ tls: ListenerConfiguration.TLSMode) -> ListenerConfiguration {
+        let data =
+            dataDirectory.hasSuffix("/") && dataDirectory.count > 1 ? String(dataDirectory.dropLast()) : dataDirectory
+        func listener(
+            _ name: String,
+            _ proto: ListenerConfiguration.ServiceProtocol,
+            _ port: Int,
+            _ tls: ListenerConfiguration.TLSMode
+        ) -> ListenerConfiguration {
             ListenerConfiguration(name: name, serviceProtocol: proto, addresses: ["127.0.0.1"], port: port, tls: tls)
         }
         let users = DatabaseConfiguration.passwdFile(path: "\(data)/users")

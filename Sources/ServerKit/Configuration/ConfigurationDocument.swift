@@ -37,7 +37,9 @@ struct ConfigurationDocument {
                 .init(
                     origin: .file(path: path, line: root.mark?.line ?? 1),
                     key: nil,
-                    message: "the file is not a mapping of keys; expected `key: value` lines such as `hostname: mail.example.org`"
+                    message:
+                        "the file is not a mapping of keys; "
+                        + "expected `key: value` lines such as `hostname: mail.example.org`"
                 )
             ])
         }
@@ -61,19 +63,31 @@ struct ConfigurationDocument {
             return
         case (.list, .sequence(let items)):
             for item in items where item.scalar == nil {
-                report(line: item.mark?.line ?? line, key: key, "a list item is a \(Self.kind(item)); expected a single value")
+                report(
+                    line: item.mark?.line ?? line,
+                    key: key,
+                    "a list item is a \(Self.kind(item)); expected a single value"
+                )
             }
         case (.section, .mapping(let mapping)):
             for (keyNode, value) in mapping {
                 guard let name = keyNode.scalar?.string else {
-                    report(line: keyNode.mark?.line ?? line, key: key, "a key is not a plain name; expected a word such as `port`")
+                    report(
+                        line: keyNode.mark?.line ?? line,
+                        key: key,
+                        "a key is not a plain name; expected a word such as `port`"
+                    )
                     continue
                 }
                 let childPath = path + [name]
                 let childKey = childPath.joined(separator: ".")
                 lines[childKey] = keyNode.mark?.line ?? line
                 guard let child = schema.child(name) else {
-                    report(line: lines[childKey] ?? line, key: childKey, Self.unknownKeyMessage(name, known: schema.keys))
+                    report(
+                        line: lines[childKey] ?? line,
+                        key: childKey,
+                        Self.unknownKeyMessage(name, known: schema.keys)
+                    )
                     continue
                 }
                 walk(value, schema: child, path: childPath)
@@ -82,7 +96,11 @@ struct ConfigurationDocument {
             var seen: [String] = []
             for (keyNode, value) in mapping {
                 guard let name = keyNode.scalar?.string, !name.isEmpty else {
-                    report(line: keyNode.mark?.line ?? line, key: key, "a name is not a plain string; expected a name such as `imap`")
+                    report(
+                        line: keyNode.mark?.line ?? line,
+                        key: key,
+                        "a name is not a plain string; expected a name such as `imap`"
+                    )
                     continue
                 }
                 let childPath = path + [name]

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads small files (the configuration, PEM files) and describes failures in operator words.
@@ -28,7 +28,9 @@ enum ConfigurationFileAccess {
         while filled < bytes.count {
             let count = bytes[filled...].withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return count == 0 ? .success(Array(bytes[..<filled])) : .failure(Failure(reason: describe(errno))) }
+            guard count > 0 else {
+                return count == 0 ? .success(Array(bytes[..<filled])) : .failure(Failure(reason: describe(errno)))
+            }
             filled += count
         }
         return .success(bytes)

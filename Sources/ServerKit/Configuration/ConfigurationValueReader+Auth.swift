@@ -4,7 +4,9 @@ extension ConfigurationValueReader {
         let plaintext = choice(["auth", "plaintext"], default: base.plaintext)
         var mechanisms = base.mechanisms
         if let (names, _) = items(["auth", "mechanisms"]) {
-            let parsed: [AuthConfiguration.Mechanism] = names.compactMap { parseChoice($0, path: ["auth", "mechanisms"]) }
+            let parsed: [AuthConfiguration.Mechanism] = names.compactMap {
+                parseChoice($0, path: ["auth", "mechanisms"])
+            }
             if names.isEmpty {
                 let all = AuthConfiguration.Mechanism.allCases.map(\.rawValue).joined(separator: ", ")
                 report(["auth", "mechanisms"], "is empty; expected at least one of \(all)")
@@ -24,7 +26,11 @@ extension ConfigurationValueReader {
             default: base.failureDelay.initial,
             range: .zero ... .seconds(60)
         )
-        let max = duration(["auth", "failure_delay", "max"], default: base.failureDelay.max, range: .zero ... .seconds(300))
+        let max = duration(
+            ["auth", "failure_delay", "max"],
+            default: base.failureDelay.max,
+            range: .zero ... .seconds(300)
+        )
         if initial > max {
             report(
                 ["auth", "failure_delay", "max"],

@@ -16,19 +16,18 @@ extension ConfigurationValueReader {
         isUserdb: Bool,
         default base: DatabaseConfiguration
     ) -> DatabaseConfiguration {
-        let drivers = isUserdb
+        let drivers =
+            isUserdb
             ? ["passwd-file", "sqlite", "postgresql", "static", "prefetch"] : ["passwd-file", "sqlite", "postgresql"]
         let fields = ConfigurationSchema.database.keys.filter { $0 != "driver" }
-        guard let (driverText, _) = text(path + ["driver"]) else {
-            if fields.contains(where: { isSet(path + [$0]) }) {
-                reportMissing(path + ["driver"], expected: "one of " + drivers.joined(separator: ", "))
-            }
-            return base
-        }
+        let driverText = text(path + ["driver"])?.0 ?? base.driver
         let driver = driverText.lowercased()
         guard drivers.contains(driver), let used = Self.driverKeys[driver] else {
             let hint = Suggestion.closest(to: driver, in: drivers).map { " (did you mean \($0)?)" } ?? ""
-            report(path + ["driver"], "\"\(driverText)\" is not allowed; expected one of \(drivers.joined(separator: ", "))\(hint)")
+            report(
+                path + ["driver"],
+                "\"\(driverText)\" is not allowed; expected one of \(drivers.joined(separator: ", "))\(hint)"
+            )
             return base
         }
         for field in fields where !used.contains(field) && isSet(path + [field]) {
@@ -58,12 +57,18 @@ extension ConfigurationValueReader {
         let password = optionalString(path + ["password_query"])
         let user = optionalString(path + ["user_query"])
         if !isUserdb, password == nil, !isSet(path + ["password_query"]) {
-            reportMissing(path + ["password_query"], expected: "SQL returning the user's password, such as "
-                + "SELECT password FROM users WHERE userid = '%u'")
+            reportMissing(
+                path + ["password_query"],
+                expected: "SQL returning the user's password, such as "
+                    + "SELECT password FROM users WHERE userid = '%u'"
+            )
         }
         if isUserdb, user == nil, !isSet(path + ["user_query"]) {
-            reportMissing(path + ["user_query"], expected: "SQL returning the user's home, such as "
-                + "SELECT home FROM users WHERE userid = '%u'")
+            reportMissing(
+                path + ["user_query"],
+                expected: "SQL returning the user's home, such as "
+                    + "SELECT home FROM users WHERE userid = '%u'"
+            )
         }
         return .init(password: password, user: user, iterate: optionalString(path + ["iterate_query"]))
     }
@@ -74,7 +79,10 @@ extension ConfigurationValueReader {
                 report(path + ["url"], "is not a PostgreSQL URL; expected postgres://user:password@host:5432/database")
             }
             for field in ["host", "port", "user", "password", "database"] where isSet(path + [field]) {
-                report(path + [field], "is set together with url; expected either url or host/port/user/password/database")
+                report(
+                    path + [field],
+                    "is set together with url; expected either url or host/port/user/password/database"
+                )
             }
             return .url(url)
         }
@@ -84,9 +92,14 @@ extension ConfigurationValueReader {
         let port = integer(path + ["port"], default: 5432, range: 1...65535)
         let password = optionalString(path + ["password"], secret: true)
         if host == nil, !isSet(path + ["host"]) {
-            reportMissing(path + ["url"], expected: "url (postgres://user:password@host/database) or host, user and database")
+            reportMissing(
+                path + ["url"],
+                expected: "url (postgres://user:password@host/database) or host, user and database"
+            )
         } else {
-            if user == nil, !isSet(path + ["user"]) { reportMissing(path + ["user"], expected: "the PostgreSQL role name") }
+            if user == nil, !isSet(path + ["user"]) {
+                reportMissing(path + ["user"], expected: "the PostgreSQL role name")
+            }
             if database == nil, !isSet(path + ["database"]) {
                 reportMissing(path + ["database"], expected: "the PostgreSQL database name")
             }

@@ -9,7 +9,8 @@ extension ConfigurationValueReader {
             if document.emptyKeys.contains("listeners") || document.names["listeners"] != nil {
                 report(
                     ["listeners"],
-                    "has no listeners; expected at least one, such as `imap: { protocol: imap, port: 143, tls: starttls }`"
+                    "has no listeners; "
+                        + "expected at least one, such as `imap: { protocol: imap, port: 143, tls: starttls }`"
                 )
             }
             return []
@@ -21,7 +22,10 @@ extension ConfigurationValueReader {
         let path = ["listeners", name]
         var valid = true
         if !name.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }) {
-            report(path, "is not a valid listener name; expected letters, digits, `-` and `_` (it names environment variables)")
+            report(
+                path,
+                "is not a valid listener name; expected letters, digits, `-` and `_` (it names environment variables)"
+            )
             valid = false
         }
         var serviceProtocol = base?.serviceProtocol ?? Self.impliedProtocol(name)
@@ -33,9 +37,14 @@ extension ConfigurationValueReader {
             valid = false
         }
         let effectiveProtocol = serviceProtocol ?? .imap
-        let defaultTLS = base?.tls ?? (name == "imaps" || name == "submissions" ? .implicit : effectiveProtocol.defaultTLS)
+        let defaultTLS =
+            base?.tls ?? (name == "imaps" || name == "submissions" ? .implicit : effectiveProtocol.defaultTLS)
         let tls = choice(path + ["tls"], default: defaultTLS)
-        let port = integer(path + ["port"], default: base?.port ?? effectiveProtocol.standardPort(tls: tls), range: 1...65535)
+        let port = integer(
+            path + ["port"],
+            default: base?.port ?? effectiveProtocol.standardPort(tls: tls),
+            range: 1...65535
+        )
         var addresses = base?.addresses ?? ["127.0.0.1"]
         if let (items, _) = items(path + ["address"]) {
             let normalized = items.map { $0 == "*" ? "0.0.0.0" : $0 }
@@ -55,10 +64,18 @@ extension ConfigurationValueReader {
             }
         }
         guard valid, let serviceProtocol else { return nil }
-        return ListenerConfiguration(name: name, serviceProtocol: serviceProtocol, addresses: addresses, port: port, tls: tls)
+        return ListenerConfiguration(
+            name: name,
+            serviceProtocol: serviceProtocol,
+            addresses: addresses,
+            port: port,
+            tls: tls
+        )
     }
 
-    private static let protocolNames = ListenerConfiguration.ServiceProtocol.allCases.map(\.rawValue).joined(separator: ", ")
+    private static let protocolNames = ListenerConfiguration.ServiceProtocol.allCases.map(\.rawValue).joined(
+        separator: ", "
+    )
 
     /// The protocol a listener's name implies (`imaps` is IMAP, `sieve` is ManageSieve), if any.
     private static func impliedProtocol(_ name: String) -> ListenerConfiguration.ServiceProtocol? {

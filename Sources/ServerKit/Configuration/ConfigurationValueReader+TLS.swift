@@ -10,9 +10,15 @@ extension ConfigurationValueReader {
             pair = .init(certificate: certificate, key: key)
             generated = false
         case (_?, nil) where !isSet(["tls", "key"]):
-            reportMissing(["tls", "key"], expected: "the private key file of tls.certificate (or neither, for the generated pair)")
+            reportMissing(
+                ["tls", "key"],
+                expected: "the private key file of tls.certificate (or neither, for the generated pair)"
+            )
         case (nil, _?) where !isSet(["tls", "certificate"]):
-            reportMissing(["tls", "certificate"], expected: "the certificate file of tls.key (or neither, for the generated pair)")
+            reportMissing(
+                ["tls", "certificate"],
+                expected: "the certificate file of tls.key (or neither, for the generated pair)"
+            )
         default:
             break
         }
@@ -36,6 +42,11 @@ extension ConfigurationValueReader {
                 sni.append(.init(serverName: name, pair: .init(certificate: certificate, key: key)))
             }
         }
-        return TLSConfiguration(pair: pair, usesGeneratedCertificate: generated, minimumVersion: minimumVersion, sni: sni)
+        return TLSConfiguration(
+            pair: pair,
+            usesGeneratedCertificate: generated,
+            minimumVersion: minimumVersion,
+            sni: sni
+        )
     }
 }

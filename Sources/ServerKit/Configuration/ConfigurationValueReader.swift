@@ -56,7 +56,9 @@ struct ConfigurationValueReader {
 
     /// Records a problem with a key at the origin of its value (or the file, for a key left at its default).
     mutating func report(_ path: [String], _ message: String) {
-        report(path.joined(separator: "."), message)
+        let key = path.joined(separator: ".")
+        guard let origin = origin(path) else { return report(key, message) }
+        problems.append(ConfigurationProblem(origin: origin, file: sources.file, key: key, message: message))
     }
 
     /// Records a problem with a dotted key.
@@ -138,7 +140,10 @@ struct ConfigurationValueReader {
     mutating func integer(_ path: [String], default defaultValue: Int, range: ClosedRange<Int>) -> Int {
         guard let (value, _) = text(path) else { return defaultValue }
         guard let number = Int(value) else {
-            report(path, "\"\(value)\" is not an integer; expected an integer in \(range.lowerBound)...\(range.upperBound)")
+            report(
+                path,
+                "\"\(value)\" is not an integer; expected an integer in \(range.lowerBound)...\(range.upperBound)"
+            )
             return defaultValue
         }
         guard range.contains(number) else {
@@ -156,9 +161,13 @@ struct ConfigurationValueReader {
     ) -> Duration {
         guard let (value, _) = text(path) else { return defaultValue }
         let bounds =
-            "\(ConfigurationValueSyntax.durationText(range.lowerBound))...\(ConfigurationValueSyntax.durationText(range.upperBound))"
+            ConfigurationValueSyntax.durationText(range.lowerBound) + "..."
+            + ConfigurationValueSyntax.durationText(range.upperBound)
         guard let duration = ConfigurationValueSyntax.duration(value) else {
-            report(path, "\"\(value)\" is not a duration; expected a number with ms, s, m, h or d, such as 30s, in \(bounds)")
+            report(
+                path,
+                "\"\(value)\" is not a duration; expected a number with ms, s, m, h or d, such as 30s, in \(bounds)"
+            )
             return defaultValue
         }
         guard range.contains(duration) else {

@@ -2,7 +2,9 @@
 enum Suggestion {
     /// The candidate closest to `word` by edit distance if it is close enough to be a likely typo,
     /// else the first candidate that `word` abbreviates (`warn` for `warning`).
+    /// Words without letters (`1.0`) get no suggestion.
     static func closest(to word: String, in candidates: [String]) -> String? {
+        guard word.contains(where: \.isLetter) else { return nil }
         let lowered = word.lowercased()
         let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
         if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, word.count / 3)) {

@@ -44,7 +44,10 @@ struct ColumbaConfigurationFileChecksTests {
             dataDirectory: fixture.directory + "/data",
             environment: [:]
         )
-        try FileManager.default.createDirectory(atPath: fixture.directory + "/data/tls", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: fixture.directory + "/data/tls",
+            withIntermediateDirectories: true
+        )
         let pair = try fixture.writeCertificatePair("data/tls/generated")
         try FileManager.default.moveItem(atPath: pair.certificate, toPath: configuration.tls.pair.certificate)
         try FileManager.default.moveItem(atPath: pair.key, toPath: configuration.tls.pair.key)
@@ -57,10 +60,12 @@ struct ColumbaConfigurationFileChecksTests {
         let pair = try fixture.writeCertificatePair("server")
         let missing = fixture.directory + "/missing.pem"
         let configuration = try await load(fixture, certificate: missing, key: pair.key)
-        #expect(fileProblems(configuration) == [
-            "\(fixture.configPath):3: tls.certificate: cannot read \(missing): no such file; "
-                + "expected a PEM certificate file readable by columba"
-        ])
+        #expect(
+            fileProblems(configuration) == [
+                "\(fixture.configPath):3: tls.certificate: cannot read \(missing): no such file; "
+                    + "expected a PEM certificate file readable by columba"
+            ]
+        )
     }
 
     @Test("unreadable key")
@@ -69,10 +74,12 @@ struct ColumbaConfigurationFileChecksTests {
         let pair = try fixture.writeCertificatePair("server")
         let missing = fixture.directory + "/missing.key"
         let configuration = try await load(fixture, certificate: pair.certificate, key: missing)
-        #expect(fileProblems(configuration) == [
-            "\(fixture.configPath):4: tls.key: cannot read \(missing): no such file; "
-                + "expected a PEM private key file readable by columba"
-        ])
+        #expect(
+            fileProblems(configuration) == [
+                "\(fixture.configPath):4: tls.key: cannot read \(missing): no such file; "
+                    + "expected a PEM private key file readable by columba"
+            ]
+        )
     }
 
     @Test("a file that is not PEM")
@@ -81,7 +88,11 @@ struct ColumbaConfigurationFileChecksTests {
         let pair = try fixture.writeCertificatePair("server")
         let garbage = try fixture.write("garbage.pem", "hello\n")
         let configuration = try await load(fixture, certificate: garbage, key: pair.key)
-        #expect(fileProblems(configuration).first?.hasPrefix("\(fixture.configPath):3: tls.certificate: \(garbage) holds no PEM certificate") == true)
+        #expect(
+            fileProblems(configuration).first?.hasPrefix(
+                "\(fixture.configPath):3: tls.certificate: \(garbage) holds no PEM certificate"
+            ) == true
+        )
     }
 
     @Test("certificate and key that do not match")
@@ -90,10 +101,12 @@ struct ColumbaConfigurationFileChecksTests {
         let first = try fixture.writeCertificatePair("first")
         let second = try fixture.writeCertificatePair("second")
         let configuration = try await load(fixture, certificate: first.certificate, key: second.key)
-        #expect(fileProblems(configuration) == [
-            "\(fixture.configPath):4: tls.key: \(second.key) does not match the certificate \(first.certificate); "
-                + "expected the private key the certificate was issued for"
-        ])
+        #expect(
+            fileProblems(configuration) == [
+                "\(fixture.configPath):4: tls.key: \(second.key) does not match the certificate \(first.certificate); "
+                    + "expected the private key the certificate was issued for"
+            ]
+        )
     }
 
     @Test("a key readable by others is refused with chmod 600")
@@ -101,9 +114,12 @@ struct ColumbaConfigurationFileChecksTests {
         let fixture = try ConfigurationFixture()
         let pair = try fixture.writeCertificatePair("server", keyMode: 0o644)
         let configuration = try await load(fixture, certificate: pair.certificate, key: pair.key)
-        #expect(fileProblems(configuration) == [
-            "\(fixture.configPath):4: tls.key: \(pair.key) is readable by group or others (mode 644); run chmod 600 \(pair.key)"
-        ])
+        #expect(
+            fileProblems(configuration) == [
+                "\(fixture.configPath):4: tls.key: \(pair.key) is readable by group or others (mode 644); "
+                    + "run chmod 600 \(pair.key)"
+            ]
+        )
     }
 
     @Test("a passwd-file in a directory that does not exist")
@@ -116,9 +132,11 @@ struct ColumbaConfigurationFileChecksTests {
               passdb: { driver: passwd-file, path: /nonexistent/columba/users }
             """
         )
-        #expect(fileProblems(configuration).contains(
-            "\(fixture.configPath):3: auth.passdb.path: the directory /nonexistent/columba does not exist; "
-                + "expected an existing directory for /nonexistent/columba/users"
-        ))
+        #expect(
+            fileProblems(configuration).contains(
+                "\(fixture.configPath):3: auth.passdb.path: the directory /nonexistent/columba does not exist; "
+                    + "expected an existing directory for /nonexistent/columba/users"
+            )
+        )
     }
 }

@@ -18,9 +18,12 @@ struct ColumbaConfigurationLoadingTests {
     func wrongTypeScalar() async throws {
         let fixture = try ConfigurationFixture()
         let problems = try await fixture.problems("listeners:\n  imap:\n    protocol: imap\n    port: abc\n")
-        #expect(problems == [
-            "\(fixture.configPath):4: listeners.imap.port: \"abc\" is not an integer; expected an integer in 1...65535"
-        ])
+        #expect(
+            problems == [
+                "\(fixture.configPath):4: listeners.imap.port: \"abc\" is not an integer; "
+                    + "expected an integer in 1...65535"
+            ]
+        )
     }
 
     @Test("wrong type: a mapping where a value belongs")
@@ -41,11 +44,14 @@ struct ColumbaConfigurationLoadingTests {
     func notInSet() async throws {
         let fixture = try ConfigurationFixture()
         let problems = try await fixture.problems("tls:\n  min_version: \"1.0\"\nlog:\n  level: warn\n")
-        #expect(problems == [
-            "\(fixture.configPath):2: tls.min_version: \"1.0\" is not allowed; expected one of 1.2, 1.3",
-            "\(fixture.configPath):4: log.level: \"warn\" is not allowed; expected one of trace, debug, info, notice, "
-                + "warning, error, critical (did you mean warning?)",
-        ])
+        #expect(
+            problems == [
+                "\(fixture.configPath):2: tls.min_version: \"1.0\" is not allowed; expected one of 1.2, 1.3",
+                "\(fixture.configPath):4: log.level: \"warn\" is not allowed; "
+                    + "expected one of trace, debug, info, notice, "
+                    + "warning, error, critical (did you mean warning?)",
+            ]
+        )
     }
 
     @Test("missing required key: postgresql without url or host")
@@ -59,7 +65,10 @@ struct ColumbaConfigurationLoadingTests {
             """
         let problems = try await fixture.problems(yaml)
         #expect(problems.count == 1)
-        #expect(problems.first?.hasPrefix("\(fixture.configPath):2: auth.passdb.url: missing required key; expected url") == true)
+        #expect(
+            problems.first?.hasPrefix("\(fixture.configPath):2: auth.passdb.url: missing required key; expected url")
+                == true
+        )
     }
 
     @Test("YAML syntax error names the file and line")
@@ -88,18 +97,24 @@ struct ColumbaConfigurationLoadingTests {
             "listeners:\n  imap:\n    protocol: imap\n    port: 1143\n",
             environment: ["COLUMBA_LISTENERS_IMAP_PORT": "99999"]
         )
-        #expect(problems == [
-            "environment COLUMBA_LISTENERS_IMAP_PORT: listeners.imap.port: 99999 is out of range; expected 1...65535"
-        ])
+        #expect(
+            problems == [
+                "environment COLUMBA_LISTENERS_IMAP_PORT: listeners.imap.port: 99999 is out of range; "
+                    + "expected 1...65535"
+            ]
+        )
     }
 
     @Test("environment variable that names no key")
     func environmentUnknownVariable() async throws {
         let fixture = try ConfigurationFixture()
         let problems = try await fixture.problems("", environment: ["COLUMBA_LISTENERS_IMAP_PROT": "1"])
-        #expect(problems == [
-            "environment COLUMBA_LISTENERS_IMAP_PROT: names no configuration key; did you mean COLUMBA_LISTENERS_IMAP_PORT?"
-        ])
+        #expect(
+            problems == [
+                "environment COLUMBA_LISTENERS_IMAP_PROT: names no configuration key; "
+                    + "did you mean COLUMBA_LISTENERS_IMAP_PORT?"
+            ]
+        )
     }
 
     @Test("plain-text passwords on a public address are refused with a fix")
@@ -113,7 +128,9 @@ struct ColumbaConfigurationLoadingTests {
             """
         let problems = try await fixture.problems(yaml)
         #expect(problems.count == 1)
-        #expect(problems.first?.hasPrefix("\(fixture.configPath):4: listeners.imap.tls: none on 0.0.0.0 port 143") == true)
+        #expect(
+            problems.first?.hasPrefix("\(fixture.configPath):4: listeners.imap.tls: none on 0.0.0.0 port 143") == true
+        )
         #expect(problems.first?.contains("set tls: starttls or implicit, or auth.plaintext: require_tls") == true)
     }
 
@@ -127,9 +144,11 @@ struct ColumbaConfigurationLoadingTests {
               idle_timeout: forever
             """
         let problems = try await fixture.problems(yaml)
-        #expect(problems.map { $0.prefix(while: { $0 != " " }) } == [
-            "\(fixture.configPath):1:", "\(fixture.configPath):3:", "\(fixture.configPath):4:",
-        ])
+        #expect(
+            problems.map { $0.prefix(while: { $0 != " " }) } == [
+                "\(fixture.configPath):1:", "\(fixture.configPath):3:", "\(fixture.configPath):4:",
+            ]
+        )
     }
 
     // MARK: - Effective values
@@ -142,8 +161,11 @@ struct ColumbaConfigurationLoadingTests {
             environment: [:],
             hostname: "mail.example.org"
         )
-        #expect(configuration == .embeddedDefault(dataDirectory: "/srv/columba", hostname: "mail.example.org")
-            .with(sources: configuration.sources))
+        #expect(
+            configuration
+                == .embeddedDefault(dataDirectory: "/srv/columba", hostname: "mail.example.org")
+                .with(sources: configuration.sources)
+        )
         #expect(configuration.listeners.map(\.port) == [1143, 1993, 1024, 2525, 1587, 4190])
         #expect(configuration.tls.pair.certificate == "/srv/columba/tls/cert.pem")
         #expect(configuration.tls.usesGeneratedCertificate)
@@ -166,7 +188,10 @@ struct ColumbaConfigurationLoadingTests {
         #expect(configuration.listeners.map(\.port) == [2143, 4465])
         #expect(configuration.listeners[1].serviceProtocol == .submission)
         #expect(configuration.listeners[1].tls == .implicit)
-        #expect(configuration.sources.origin(of: "listeners.imap.port") == .environment(variable: "COLUMBA_LISTENERS_IMAP_PORT"))
+        #expect(
+            configuration.sources.origin(of: "listeners.imap.port")
+                == .environment(variable: "COLUMBA_LISTENERS_IMAP_PORT")
+        )
         #expect(configuration.sources.origin(of: "log.level") == .file(path: fixture.configPath, line: 2))
         #expect(configuration.sources.origin(of: "log.format") == .embeddedDefault)
     }
@@ -207,5 +232,58 @@ extension ColumbaConfiguration {
         var copy = self
         copy.sources = sources
         return copy
+    }
+}
+
+@Suite("Configuration cross-key checks")
+struct ColumbaConfigurationCrossKeyTests {
+    @Test("a key of another database driver is refused")
+    func keyOfAnotherDriver() async throws {
+        let fixture = try ConfigurationFixture()
+        let problems = try await fixture.problems(
+            "auth:\n  userdb:\n    driver: passwd-file\n    user_query: SELECT 1\n"
+        )
+        #expect(
+            problems == [
+                "\(fixture.configPath):4: auth.userdb.user_query: is not used by driver passwd-file; expected only path"
+            ]
+        )
+    }
+
+    @Test("an SNI entry needs a key")
+    func sniWithoutKey() async throws {
+        let fixture = try ConfigurationFixture()
+        let problems = try await fixture.problems("tls:\n  sni:\n    mail.example.net:\n      certificate: /x.pem\n")
+        #expect(
+            problems == [
+                "\(fixture.configPath):3: tls.sni.mail.example.net.key: missing required key; "
+                    + "expected the PEM private key file served for mail.example.net"
+            ]
+        )
+    }
+
+    @Test("two listeners on one port")
+    func duplicatePort() async throws {
+        let fixture = try ConfigurationFixture()
+        let yaml = """
+            listeners:
+              imap: { address: 0.0.0.0, port: 1143 }
+              other: { protocol: lmtp, address: 127.0.0.1, port: 1143 }
+            """
+        let problems = try await fixture.problems(yaml)
+        #expect(
+            problems == [
+                "\(fixture.configPath):3: listeners.other.port: 127.0.0.1 port 1143 is already used by listener imap; "
+                    + "expected a different port or address"
+            ]
+        )
+    }
+
+    @Test("an empty file is the embedded default")
+    func emptyFile() async throws {
+        let fixture = try ConfigurationFixture()
+        let configuration = try await fixture.load("# nothing yet\n")
+        #expect(configuration.listeners.count == 6)
+        #expect(configuration.sources.file == fixture.configPath)
     }
 }

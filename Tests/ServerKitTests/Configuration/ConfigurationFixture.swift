@@ -49,7 +49,11 @@ struct ConfigurationFixture: ~Copyable {
     func problems(_ yaml: String, environment: [String: String] = [:]) async throws -> [String] {
         try write("columba.yaml", yaml)
         do {
-            _ = try await ColumbaConfiguration.load(file: configPath, environment: environment, hostname: "mail.example.org")
+            _ = try await ColumbaConfiguration.load(
+                file: configPath,
+                environment: environment,
+                hostname: "mail.example.org"
+            )
             return []
         } catch {
             return error.problems.map(\.description)
