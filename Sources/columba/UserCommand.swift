@@ -20,7 +20,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The user name, usually an address such as alice@example.org.") var name: String
         @Option(help: "The password (default: asked on the terminal, or read from stdin).") var password: String?
         @Option(name: .short, help: "The scheme (default: the configured auth.default_scheme).") var scheme: String?
-        @Option(help: "Quota in bytes (userdb field quota_storage).") var quotaStorage: Int64?
+        @Option(help: "Storage quota in bytes (userdb field quota_rule=*:bytes=N).") var quotaStorage: Int64?
         @OptionGroup var installation: InstallationOptions
 
         func run() async throws {
@@ -28,7 +28,7 @@ struct UserCommand: AsyncParsableCommand {
             let secret = try password ?? PasswordInput.read()
             let stored = try await hash(secret, scheme: scheme, configuration: configuration)
             var extra: [(key: String, value: String?)] = []
-            if let quotaStorage { extra.append(("userdb_quota_storage", String(quotaStorage))) }
+            if let quotaStorage { extra.append(("userdb_quota_rule", "*:bytes=\(quotaStorage)")) }
             try file.add(PasswdFileEntry(username: name, password: stored, extraFields: extra))
             print("added \(name)")
         }

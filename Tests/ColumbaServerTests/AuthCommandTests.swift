@@ -10,7 +10,7 @@ struct AuthCommandTests {
         "SHA512-CRYPT", "SHA256-CRYPT", "BLF-CRYPT", "ARGON2ID", "ARGON2I", "SCRAM-SHA-256", "SCRAM-SHA-1",
         "SSHA512", "SSHA256", "SHA512", "CRAM-MD5", "PLAIN",
     ]
-    static let password = "Correct horse:battery staple"
+    static let password = "Correct horse battery staple!"
 
     /// One user per scheme and origin: `columba-<scheme>@example.test`, `dovecot-<scheme>@example.test`.
     struct Account {
@@ -139,12 +139,12 @@ struct AuthCommandTests {
     @Test("auth lookup prints userdb fields; an unknown user exits 67")
     func lookup() throws {
         let installation = try TestInstallation()
-        try "alice@example.test:{PLAIN}secret::::/srv/mail/alice::userdb_quota_storage=1000000\n"
+        try "alice@example.test:{PLAIN}secret::::/srv/mail/alice::userdb_quota_rule=*:storage=1G\n"
             .write(toFile: installation.usersPath, atomically: true, encoding: .utf8)
         let found = try installation.run(["auth", "lookup", "alice@example.test"], configuration: installation.configuration())
         #expect(found.status == 0, "\(found.error)")
         #expect(found.output.contains("home\t: /srv/mail/alice"))
-        #expect(found.output.contains("quota_storage\t: 1000000"))
+        #expect(found.output.contains("quota_storage\t: 1073741824"))
         let missing = try installation.run(["auth", "lookup", "bob@example.test"], configuration: installation.configuration())
         #expect(missing.status == 67)
     }

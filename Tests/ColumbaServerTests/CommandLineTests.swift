@@ -72,6 +72,12 @@ struct CommandLineTests {
         #expect(try installation.run(["user", "remove", "carol@example.test"], configuration: configuration).status == 0)
         #expect(try installation.run(["user", "remove", "carol@example.test"], configuration: configuration).status == 67)
         #expect(try installation.run(["user", "list"], configuration: configuration).output == "dave@example.test\n")
+
+        let quota = try installation.run(["user", "add", "erin@example.test", "--password", "x", "--quota-storage", "5000"],
+                                         configuration: configuration)
+        #expect(quota.status == 0)
+        #expect(try installation.run(["auth", "lookup", "erin@example.test"], configuration: configuration).output
+            .contains("quota_storage\t: 5000"))
     }
 
     @Test("pw -t verifies a hash and rejects a wrong password")

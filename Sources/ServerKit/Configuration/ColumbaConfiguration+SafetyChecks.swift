@@ -18,7 +18,7 @@ extension ColumbaConfiguration {
         for listener in listeners {
             for address in listener.addresses {
                 if let (other, _) = seen.first(where: { other, otherAddress in
-                    other.port == listener.port && Self.overlap(address, otherAddress)
+                    listener.port != 0 && other.port == listener.port && Self.overlap(address, otherAddress)
                 }) {
                     problems.append(
                         sources.problem(

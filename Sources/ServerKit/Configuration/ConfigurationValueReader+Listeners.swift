@@ -43,7 +43,7 @@ extension ConfigurationValueReader {
         let port = integer(
             path + ["port"],
             default: base?.port ?? effectiveProtocol.standardPort(tls: tls),
-            range: 1...65535
+            range: 0...65535
         )
         var addresses = base?.addresses ?? ["127.0.0.1"]
         if let (items, _) = items(path + ["address"]) {

@@ -57,7 +57,7 @@ public struct ListenerConfiguration: Sendable, Hashable {
     public var serviceProtocol: ServiceProtocol
     /// IP addresses to bind, such as `127.0.0.1`, `::1`, `0.0.0.0` (all IPv4) or `::` (all IPv6).
     public var addresses: [String]
-    /// The TCP port, 1...65535.
+    /// The TCP port, 0...65535; 0 picks a free port at start (`serve` prints which), for tests.
     public var port: Int
     /// How connections are secured.
     public var tls: TLSMode

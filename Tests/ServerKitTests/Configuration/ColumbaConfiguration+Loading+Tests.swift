@@ -21,7 +21,7 @@ struct ColumbaConfigurationLoadingTests {
         #expect(
             problems == [
                 "\(fixture.configPath):4: listeners.imap.port: \"abc\" is not an integer; "
-                    + "expected an integer in 1...65535"
+                    + "expected an integer in 0...65535"
             ]
         )
     }
@@ -37,7 +37,7 @@ struct ColumbaConfigurationLoadingTests {
     func outOfRange() async throws {
         let fixture = try ConfigurationFixture()
         let problems = try await fixture.problems("listeners:\n  imap:\n    protocol: imap\n    port: 70000\n")
-        #expect(problems == ["\(fixture.configPath):4: listeners.imap.port: 70000 is out of range; expected 1...65535"])
+        #expect(problems == ["\(fixture.configPath):4: listeners.imap.port: 70000 is out of range; expected 0...65535"])
     }
 
     @Test("value not in the allowed set")
@@ -100,7 +100,7 @@ struct ColumbaConfigurationLoadingTests {
         #expect(
             problems == [
                 "environment COLUMBA_LISTENERS_IMAP_PORT: listeners.imap.port: 99999 is out of range; "
-                    + "expected 1...65535"
+                    + "expected 0...65535"
             ]
         )
     }
