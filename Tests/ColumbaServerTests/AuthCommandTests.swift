@@ -36,7 +36,7 @@ struct AuthCommandTests {
     }
 
     static func doveadmPath() -> String? {
-        let candidates = [ProcessInfo.processInfo.environment["COLUMBA_TEST_DOVEADM"], "/usr/bin/doveadm"]
+        let candidates = [ProcessInfo.processInfo.environment["TEST_DOVEADM"], "/usr/bin/doveadm"]
         return candidates.compactMap { $0 }.first { !$0.isEmpty && FileManager.default.isExecutableFile(atPath: $0) }
     }
 
@@ -112,8 +112,8 @@ struct AuthCommandTests {
 
     @Test("PostgreSQL")
     func postgresql() throws {
-        guard let url = ProcessInfo.processInfo.environment["COLUMBA_TEST_POSTGRES_URL"] else {
-            try #require(!peersRequired, "COLUMBA_TEST_POSTGRES_URL is not set")
+        guard let url = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"] else {
+            try #require(!peersRequired, "TEST_POSTGRES_URL is not set")
             return
         }
         let installation = try TestInstallation()

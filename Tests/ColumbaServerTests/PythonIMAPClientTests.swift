@@ -35,7 +35,7 @@ struct PythonIMAPClientTests {
             n.logout()
             print("imaplib ok")
             """
-        let python = ProcessInfo.processInfo.environment["COLUMBA_TEST_PYTHON"] ?? "/usr/bin/python3"
+        let python = ProcessInfo.processInfo.environment["TEST_PYTHON"] ?? "/usr/bin/python3"
         let result = try ChildProcess.run(python, ["-c", script,
             String(try server.port("imap")), installation.certificatePath, String(try server.port("imaps")),
         ])

@@ -64,4 +64,4 @@ struct TestInstallation {
 
 /// Whether tests that need an outside program must fail rather than skip when it is missing
 /// (set by scripts/test).
-let peersRequired = ProcessInfo.processInfo.environment["COLUMBA_TEST_REQUIRE_PEERS"] == "1"
+let peersRequired = ProcessInfo.processInfo.environment["TEST_REQUIRE_PEERS"] == "1"

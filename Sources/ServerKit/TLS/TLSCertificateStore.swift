@@ -1,11 +1,12 @@
-import Foundation
 import NIOCore
 import NIOSSL
-import SwiftASN1
 import Synchronization
-import X509
 
 /// Holds the server's TLS context and swaps it atomically on reload.
+///
+/// Check the files with `ColumbaConfiguration.validateFiles()` first: it explains every problem
+/// (unreadable file, not PEM, key not matching its certificate, loose permissions) at the line of
+/// the configuration; this type only reports the file it could not use.
 ///
 /// Every new connection asks ``currentContext()`` for the context to handshake with; a connection
 /// that is already up keeps the context it started with, so reloading certificates never drops a
@@ -82,28 +83,6 @@ private struct LoadedIdentity: Sendable {
         } catch {
             throw TLSLoadError(path: identity.key, reason: "cannot read a PEM private key: \(error)")
         }
-        guard try Self.keyMatches(certificatePath: identity.certificate, keyPath: identity.key) else {
-            throw TLSLoadError(
-                path: identity.key,
-                reason: "the key does not belong to the certificate in \(identity.certificate)"
-            )
-        }
-    }
-}
-
-extension LoadedIdentity {
-    /// Whether the private key in `keyPath` belongs to the first certificate in `certificatePath`.
-    static func keyMatches(certificatePath: String, keyPath: String) throws -> Bool {
-        let certificatePEM = try String(contentsOfFile: certificatePath, encoding: .utf8)
-        let keyPEM = try String(contentsOfFile: keyPath, encoding: .utf8)
-        let certificate = try Certificate(pemEncoded: certificatePEM)
-        let key: Certificate.PrivateKey
-        do {
-            key = try Certificate.PrivateKey(pemEncoded: keyPEM)
-        } catch {
-            throw TLSLoadError(path: keyPath, reason: "unsupported private key type: \(error)")
-        }
-        return certificate.publicKey == key.publicKey
     }
 }
 

@@ -5,14 +5,14 @@ import Testing
 
 @testable import Auth
 
-/// Runs against the PostgreSQL named by `COLUMBA_TEST_POSTGRES_URL`.
+/// Runs against the PostgreSQL named by `TEST_POSTGRES_URL`.
 @Suite("PostgreSQLDatabase", .enabled(if: Peers.postgresURL != nil || Peers.required))
 struct PostgreSQLDatabaseTests {
     /// Creates a uniquely named table with every matrix user, runs `body`, drops the table.
     static func withTable(_ body: (PostgreSQLDatabase, String) async throws -> Void) async throws {
         let url = try #require(
             Peers.postgresURL,
-            "COLUMBA_TEST_POSTGRES_URL is not set but COLUMBA_TEST_REQUIRE_PEERS=1"
+            "TEST_POSTGRES_URL is not set but TEST_REQUIRE_PEERS=1"
         )
         let configuration = try PostgreSQLDatabase.configuration(url: url)
         let table = "columba_auth_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased())"
@@ -135,7 +135,7 @@ struct PostgreSQLDatabaseTests {
     func failingQuery() async throws {
         let url = try #require(
             Peers.postgresURL,
-            "COLUMBA_TEST_POSTGRES_URL is not set but COLUMBA_TEST_REQUIRE_PEERS=1"
+            "TEST_POSTGRES_URL is not set but TEST_REQUIRE_PEERS=1"
         )
         let database = try PostgreSQLDatabase(
             configuration: try PostgreSQLDatabase.configuration(url: url),

@@ -1,19 +1,19 @@
 #!/bin/sh
 # Runs the Auth tests with every peer required: doveadm (Debian's dovecot-core), Python's
-# scramp in a throwaway venv, and the PostgreSQL named by COLUMBA_TEST_POSTGRES_URL.
+# scramp in a throwaway venv, and the PostgreSQL named by TEST_POSTGRES_URL.
 #
-#   COLUMBA_TEST_POSTGRES_URL=postgres://mailsrv:mailsrv@127.0.0.1:15432/mailsrv \
+#   TEST_POSTGRES_URL=postgres://mailsrv:mailsrv@127.0.0.1:15432/mailsrv \
 #       sh Tests/AuthTests/Fixtures/run-auth-tests.sh
 #
 # Needs: apt-get install dovecot-core libcrypt-dev libsodium-dev libssl-dev python3-venv
 set -eu
-: "${COLUMBA_TEST_POSTGRES_URL:?set COLUMBA_TEST_POSTGRES_URL to a PostgreSQL the tests may create tables in}"
-VENV="${COLUMBA_TEST_VENV:-${TMPDIR:-/tmp}/columba-auth-venv}"
+: "${TEST_POSTGRES_URL:?set TEST_POSTGRES_URL to a PostgreSQL the tests may create tables in}"
+VENV="${TEST_VENV:-${TMPDIR:-/tmp}/columba-auth-venv}"
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
 fi
 "$VENV/bin/python" -c "import scramp" 2>/dev/null || "$VENV/bin/pip" install --quiet scramp
-export COLUMBA_TEST_PYTHON="$VENV/bin/python"
-export COLUMBA_TEST_REQUIRE_PEERS=1
-export COLUMBA_TEST_POSTGRES_URL
+export TEST_PYTHON="$VENV/bin/python"
+export TEST_REQUIRE_PEERS=1
+export TEST_POSTGRES_URL
 exec swift test --filter AuthTests

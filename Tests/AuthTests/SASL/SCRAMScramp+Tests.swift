@@ -100,7 +100,7 @@ struct SCRAMScrampTests {
     func exchange(testCase: Case) async throws {
         try #require(
             Peers.scrampAvailable,
-            "scramp is not importable by \(Peers.python) but COLUMBA_TEST_REQUIRE_PEERS=1"
+            "scramp is not importable by \(Peers.python) but TEST_REQUIRE_PEERS=1"
         )
         let authenticator = try Self.authenticator()
         let client = try ScrampClient(
@@ -138,7 +138,7 @@ struct SCRAMScrampTests {
     func forgedServerFinal() async throws {
         try #require(
             Peers.scrampAvailable,
-            "scramp is not importable by \(Peers.python) but COLUMBA_TEST_REQUIRE_PEERS=1"
+            "scramp is not importable by \(Peers.python) but TEST_REQUIRE_PEERS=1"
         )
         let authenticator = try Self.authenticator()
         let client = try ScrampClient(mechanism: "SCRAM-SHA-256", username: "sha256user", password: "pencil")

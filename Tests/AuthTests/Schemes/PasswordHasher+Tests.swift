@@ -76,7 +76,7 @@ struct PasswordHasherTests {
 
     @Test("fresh doveadm pw hashes verify", .enabled(if: Peers.doveadm != nil || Peers.required))
     func doveadmLive() throws {
-        let doveadm = try #require(Peers.doveadm, "doveadm not on PATH but COLUMBA_TEST_REQUIRE_PEERS=1")
+        let doveadm = try #require(Peers.doveadm, "doveadm not on PATH but TEST_REQUIRE_PEERS=1")
         let password = "fresh Pässword \(UUID().uuidString.prefix(8))"
         let schemes = [
             "SHA512-CRYPT", "SHA256-CRYPT", "BLF-CRYPT", "ARGON2ID", "ARGON2I", "SCRAM-SHA-256",
@@ -93,7 +93,7 @@ struct PasswordHasherTests {
 
     @Test("doveadm pw -t verifies hashes Columba wrote", .enabled(if: Peers.doveadm != nil || Peers.required))
     func doveadmChecksOurs() throws {
-        let doveadm = try #require(Peers.doveadm, "doveadm not on PATH but COLUMBA_TEST_REQUIRE_PEERS=1")
+        let doveadm = try #require(Peers.doveadm, "doveadm not on PATH but TEST_REQUIRE_PEERS=1")
         for format in Self.formats {
             let stored = try PasswordHasher.hash(password: "ours ✓", format: format)
             let result = try Peers.run([doveadm, "pw", "-t", stored, "-p", "ours ✓"])

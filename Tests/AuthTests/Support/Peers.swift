@@ -3,18 +3,18 @@ import MailTesting
 
 /// External programs and servers the tests talk to, found through the environment.
 ///
-/// With `COLUMBA_TEST_REQUIRE_PEERS=1` a missing peer fails its test instead of skipping it.
+/// With `TEST_REQUIRE_PEERS=1` a missing peer fails its test instead of skipping it.
 enum Peers {
     static let environment = ProcessInfo.processInfo.environment
 
     /// Whether missing peers are failures.
-    static var required: Bool { environment["COLUMBA_TEST_REQUIRE_PEERS"] == "1" }
+    static var required: Bool { environment["TEST_REQUIRE_PEERS"] == "1" }
 
-    /// The Python interpreter (`COLUMBA_TEST_PYTHON`, else `python3`).
-    static var python: String { environment["COLUMBA_TEST_PYTHON"] ?? "python3" }
+    /// The Python interpreter (`TEST_PYTHON`, else `python3`).
+    static var python: String { environment["TEST_PYTHON"] ?? "python3" }
 
-    /// `COLUMBA_TEST_POSTGRES_URL`, e.g. `postgres://mailsrv:mailsrv@127.0.0.1:15432/mailsrv`.
-    static var postgresURL: String? { environment["COLUMBA_TEST_POSTGRES_URL"] }
+    /// `TEST_POSTGRES_URL`, e.g. `postgres://mailsrv:mailsrv@127.0.0.1:15432/mailsrv`.
+    static var postgresURL: String? { environment["TEST_POSTGRES_URL"] }
 
     /// Whether `python -c "import scramp"` works.
     static let scrampAvailable: Bool = (try? run([python, "-c", "import scramp"]).status) == 0

