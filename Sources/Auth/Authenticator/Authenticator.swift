@@ -58,10 +58,19 @@ public actor Authenticator {
 
     // MARK: - Public API
 
-    /// The mechanisms to advertise on a connection: plaintext ones only where the policy allows.
-    /// - Parameter client: the connection.
-    public nonisolated func offeredMechanisms(for client: ClientInfo) -> [SASLMechanismName] {
-        configuration.mechanisms.filter { !$0.isPlaintext || client.allowsPlaintext(configuration.plaintextPolicy) }
+    /// The mechanisms to advertise on a connection: plaintext ones only where the policy allows,
+    /// -PLUS ones only where the connection has channel binding data.
+    /// - Parameters:
+    ///   - client: the connection.
+    ///   - channelBindingAvailable: whether the TLS layer can supply ``ChannelBinding`` data.
+    public nonisolated func offeredMechanisms(
+        for client: ClientInfo,
+        channelBindingAvailable: Bool = false
+    ) -> [SASLMechanismName] {
+        configuration.mechanisms.filter {
+            (!$0.isPlaintext || client.allowsPlaintext(configuration.plaintextPolicy))
+                && (!$0.usesChannelBinding || channelBindingAvailable)
+        }
     }
 
     /// Begins a SASL exchange.
@@ -85,6 +94,9 @@ public actor Authenticator {
             )
             throw AuthFailure(.plaintextNotAllowed, "plaintext authentication requires TLS")
         }
+        guard !mechanism.usesChannelBinding || channelBinding != nil else {
+            throw AuthFailure(.mechanismUnavailable, "\(mechanism.rawValue) needs channel binding data")
+        }
         let state: any SASLServerMechanism =
             switch mechanism {
             case .plain: PlainMechanism()
@@ -92,6 +104,8 @@ public actor Authenticator {
             case .cramMD5: CRAMMD5Mechanism(hostname: configuration.hostname)
             case .scramSHA1: SCRAMMechanism(algorithm: .sha1, channelBinding: channelBinding)
             case .scramSHA256: SCRAMMechanism(algorithm: .sha256, channelBinding: channelBinding)
+            case .scramSHA1Plus: SCRAMMechanism(algorithm: .sha1, channelBinding: channelBinding, plus: true)
+            case .scramSHA256Plus: SCRAMMechanism(algorithm: .sha256, channelBinding: channelBinding, plus: true)
             }
         return AuthExchange(authenticator: self, client: client, mechanism: state)
     }

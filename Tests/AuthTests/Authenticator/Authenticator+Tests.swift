@@ -222,6 +222,27 @@ struct AuthenticatorTests {
         #expect(logs.contains("user=ann@example.org"))
     }
 
+    @Test("-PLUS mechanisms are offered and started only with channel binding data")
+    func plusMechanisms() throws {
+        let authenticator = Self.make(StaticDatabase([]))
+        #expect(!authenticator.offeredMechanisms(for: Self.remoteTLS).contains(.scramSHA256Plus))
+        #expect(
+            authenticator.offeredMechanisms(for: Self.remoteTLS, channelBindingAvailable: true).contains(
+                .scramSHA256Plus
+            )
+        )
+        #expect(throws: AuthFailure.self) {
+            try authenticator.beginExchange(mechanism: .scramSHA256Plus, client: Self.remoteTLS)
+        }
+        let binding = ChannelBinding(type: "tls-exporter", data: [1, 2, 3])
+        let exchange = try authenticator.beginExchange(
+            mechanism: .scramSHA256Plus,
+            client: Self.remoteTLS,
+            channelBinding: binding
+        )
+        #expect(exchange.mechanismName == .scramSHA256Plus)
+    }
+
     @Test("a mechanism that is not enabled is refused at once")
     func disabledMechanism() {
         let authenticator = Self.make(StaticDatabase([]), configuration: AuthConfiguration())
