@@ -58,10 +58,19 @@ public actor Authenticator {
 
     // MARK: - Public API
 
-    /// The mechanisms to advertise on a connection: plaintext ones only where the policy allows.
-    /// - Parameter client: the connection.
-    public nonisolated func offeredMechanisms(for client: ClientInfo) -> [SASLMechanismName] {
-        configuration.mechanisms.filter { !$0.isPlaintext || client.allowsPlaintext(configuration.plaintextPolicy) }
+    /// The mechanisms to advertise on a connection: plaintext ones only where the policy allows,
+    /// -PLUS ones only where the connection has channel binding data.
+    /// - Parameters:
+    ///   - client: the connection.
+    ///   - channelBindingAvailable: whether the TLS layer can supply ``ChannelBinding`` data.
+    public nonisolated func offeredMechanisms(
+        for client: ClientInfo,
+        channelBindingAvailable: Bool = false
+    ) -> [SASLMechanismName] {
+        configuration.mechanisms.filter {
+            (!$0.isPlaintext || client.allowsPlaintext(configuration.plaintextPolicy))
+                && (!$0.usesChannelBinding || channelBindingAvailable)
+        }
     }
 
     /// Begins a SASL exchange.
@@ -85,6 +94,9 @@ public actor Authenticator {
             )
             throw AuthFailure(.plaintextNotAllowed, "plaintext authentication requires TLS")
         }
+        guard !mechanism.usesChannelBinding || channelBinding != nil else {
+            throw AuthFailure(.mechanismUnavailable, "\(mechanism.rawValue) needs channel binding data")
+        }
         let state: any SASLServerMechanism =
             switch mechanism {
             case .plain: PlainMechanism()
@@ -92,6 +104,8 @@ public actor Authenticator {
             case .cramMD5: CRAMMD5Mechanism(hostname: configuration.hostname)
             case .scramSHA1: SCRAMMechanism(algorithm: .sha1, channelBinding: channelBinding)
             case .scramSHA256: SCRAMMechanism(algorithm: .sha256, channelBinding: channelBinding)
+            case .scramSHA1Plus: SCRAMMechanism(algorithm: .sha1, channelBinding: channelBinding, plus: true)
+            case .scramSHA256Plus: SCRAMMechanism(algorithm: .sha256, channelBinding: channelBinding, plus: true)
             }
         return AuthExchange(authenticator: self, client: client, mechanism: state)
     }
@@ -125,7 +139,8 @@ public actor Authenticator {
     /// - Returns: the record, or `nil` when the user does not exist.
     /// - Throws: the backend's error.
     public func lookupUser(_ username: String, service: String = "") async throws -> UserRecord? {
-        let request = LookupRequest(username: username, service: service)
+        guard let lookupName = normalizedUsername(username) else { return nil }
+        let request = LookupRequest(username: lookupName, service: service)
         guard userdb != nil else {
             guard let entry = try await passEntry(request) else { return nil }
             return try UserRecord(username: entry.username, fields: entry.userdbFields)
@@ -155,9 +170,17 @@ public actor Authenticator {
         mechanism: SASLMechanismName?
     ) async -> AuthOutcome {
         let user = identity.authenticationID
+        guard let lookupName = normalizedUsername(user) else {
+            return await reject(
+                failure: AuthFailure(.invalidCredentials, "username contains disallowed characters"),
+                user: user,
+                client: client,
+                mechanism: mechanism
+            )
+        }
         let entry: PassDBEntry?
         do {
-            entry = try await passEntry(client.lookupRequest(username: user))
+            entry = try await passEntry(client.lookupRequest(username: lookupName))
         } catch {
             return temporaryFailure(error, user: user, client: client)
         }
@@ -213,9 +236,10 @@ public actor Authenticator {
 
     func credentials(identity: SASLIdentity, kind: SASLCredentialKind, client: ClientInfo) async -> CredentialLookup {
         let user = identity.authenticationID
+        guard let lookupName = normalizedUsername(user) else { return .unknownUser }
         let entry: PassDBEntry?
         do {
-            entry = try await passEntry(client.lookupRequest(username: user))
+            entry = try await passEntry(client.lookupRequest(username: lookupName))
         } catch {
             return .failed(temporaryFailureValue(error, user: user, client: client))
         }
@@ -263,7 +287,9 @@ public actor Authenticator {
         serverFinal: [UInt8]?
     ) async -> AuthOutcome {
         let user = identity.authenticationID
-        if let authz = identity.authorizationID, authz != user, authz != entry.username {
+        if let authz = identity.authorizationID,
+            ![normalizedUsername(user), entry.username].contains(normalizedUsername(authz))
+        {
             return await reject(
                 failure: AuthFailure(.notPermitted, "authorization identity differs (no master users)"),
                 user: user,
@@ -379,6 +405,14 @@ public actor Authenticator {
     }
 
     // MARK: - Helpers
+
+    /// The name to look up: lower-cased when configured; `nil` when it has disallowed characters.
+    private func normalizedUsername(_ username: String) -> String? {
+        if let allowed = configuration.usernameCharacters, !username.allSatisfy(allowed.contains) {
+            return nil
+        }
+        return configuration.lowercaseUsernames ? username.lowercased() : username
+    }
 
     /// Cache entries are per user and service (queries may use `%s`; queries that use the
     /// client address should run with the cache disabled).

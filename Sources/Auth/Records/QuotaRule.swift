@@ -1,6 +1,5 @@
 /// One Dovecot quota rule, `mailbox:storage=1G:messages=1000`.
 struct QuotaRule: Hashable {
-    var mailbox: String
     var storageBytes: Int64?
     var messages: Int64?
 
@@ -8,8 +7,7 @@ struct QuotaRule: Hashable {
     /// suffix counts kilobytes as Dovecot does.
     init?(_ text: String) {
         let parts = text.split(separator: ":").map(String.init)
-        guard let mailbox = parts.first, !mailbox.isEmpty else { return nil }
-        self.mailbox = mailbox
+        guard parts.first?.isEmpty == false else { return nil }
         for part in parts.dropFirst() {
             guard let equals = part.firstIndex(of: "=") else { return nil }
             let key = part[..<equals].lowercased()

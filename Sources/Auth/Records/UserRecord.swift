@@ -70,14 +70,13 @@ public struct UserRecord: Sendable, Hashable {
         mailLocation = rest.removeValue(forKey: "mail")
         mailReplica = rest.removeValue(forKey: "mail_replica")
         directorHost = rest.removeValue(forKey: "host")
+        // Rules for the whole account (`*:`) become properties; per-mailbox rules stay extra fields.
         for key in ["quota_rule", "quota_rule2"] {
-            guard let rule = rest[key] else { continue }
+            guard let rule = rest[key], rule.hasPrefix("*:") else { continue }
             guard let parsed = QuotaRule(rule) else { throw InvalidUserField(user: username, field: key, value: rule) }
-            if parsed.mailbox == "*" {
-                quotaStorageBytes = parsed.storageBytes ?? quotaStorageBytes
-                quotaMessageCount = parsed.messages ?? quotaMessageCount
-                rest.removeValue(forKey: key)
-            }
+            quotaStorageBytes = parsed.storageBytes ?? quotaStorageBytes
+            quotaMessageCount = parsed.messages ?? quotaMessageCount
+            rest.removeValue(forKey: key)
         }
         if let value = rest.removeValue(forKey: "quota_storage_bytes") {
             guard let bytes = Int64(value) else {
@@ -96,6 +95,21 @@ public struct UserRecord: Sendable, Hashable {
 }
 
 extension UserRecord {
+    /// The record as userdb fields (for `columba auth lookup` output); `init(username:fields:)`
+    /// reads them back. Quotas are written as `quota_storage_bytes` and `quota_messages`.
+    public var fields: [String: String] {
+        var out = extraFields
+        out["uid"] = uid.map { String($0) }
+        out["gid"] = gid.map { String($0) }
+        out["home"] = home
+        out["mail"] = mailLocation
+        out["quota_storage_bytes"] = quotaStorageBytes.map { String($0) }
+        out["quota_messages"] = quotaMessageCount.map { String($0) }
+        out["mail_replica"] = mailReplica
+        out["host"] = directorHost
+        return out
+    }
+
     /// This record with every field `other` sets replaced by `other`'s value.
     func overridden(by other: UserRecord) -> UserRecord {
         var merged = self

@@ -8,9 +8,9 @@ import Foundation
 /// C: c=biws,r=<both nonces>,p=<proof>
 /// S: v=<server signature>
 /// ```
-/// Channel binding: `n` is accepted; `y` is accepted unless this connection offers binding
-/// data (then the client was downgraded and is refused); `p=` is accepted only when the
-/// caller passed matching ``ChannelBinding`` data.
+/// Channel binding (RFC 5802 section 6): without -PLUS, `n` is accepted and `y` is accepted
+/// unless this connection offers binding data (then the client was downgraded and is
+/// refused); `p=` needs the -PLUS variant and matching ``ChannelBinding`` data from the caller.
 public struct SCRAMMechanism: SASLServerMechanism {
     private struct ClientFirst: Hashable {
         var gs2Header: String
@@ -30,20 +30,36 @@ public struct SCRAMMechanism: SASLServerMechanism {
     private var state = State.initial
     private let algorithm: SCRAMAlgorithm
     private let channelBinding: ChannelBinding?
+    private let plus: Bool
     private let serverNonce: String
 
     /// Creates the mechanism.
     /// - Parameters:
     ///   - algorithm: SHA-1 or SHA-256.
     ///   - channelBinding: this connection's TLS binding data, when it offers any.
+    ///   - plus: run SCRAM-…-PLUS, which requires the client to bind to `channelBinding`.
     ///   - serverNonce: a fixed server nonce part (tests); `nil` generates 18 random bytes.
-    public init(algorithm: SCRAMAlgorithm, channelBinding: ChannelBinding? = nil, serverNonce: String? = nil) {
+    public init(
+        algorithm: SCRAMAlgorithm,
+        channelBinding: ChannelBinding? = nil,
+        plus: Bool = false,
+        serverNonce: String? = nil
+    ) {
+        precondition(!plus || channelBinding != nil, "SCRAM-PLUS needs channel binding data")
         self.algorithm = algorithm
         self.channelBinding = channelBinding
+        self.plus = plus
         self.serverNonce = serverNonce ?? ByteEncoding.base64(ByteEncoding.randomBytes(18))
     }
 
-    public var name: SASLMechanismName { algorithm == .sha256 ? .scramSHA256 : .scramSHA1 }
+    public var name: SASLMechanismName {
+        switch (algorithm, plus) {
+        case (.sha256, false): .scramSHA256
+        case (.sha256, true): .scramSHA256Plus
+        case (.sha1, false): .scramSHA1
+        case (.sha1, true): .scramSHA1Plus
+        }
+    }
 
     public mutating func start(initialResponse: [UInt8]?) -> SASLStep {
         precondition(state == .initial, "start called twice")
@@ -107,21 +123,7 @@ public struct SCRAMMechanism: SASLServerMechanism {
         guard let text = String(validating: bytes, as: UTF8.self) else { return fail("client-first is not UTF-8") }
         let parts = text.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3 else { return fail("client-first has no gs2 header") }
-        let flag = parts[0]
-        switch flag {
-        case "n": break
-        case "y":
-            guard channelBinding == nil else {
-                return .failure(
-                    SASLFailure(.notPermitted, "client claims no channel binding support while the server offers it")
-                )
-            }
-        default:
-            guard flag.hasPrefix("p=") else { return fail("bad channel binding flag") }
-            guard let channelBinding, channelBinding.type == flag.dropFirst(2) else {
-                return .failure(SASLFailure(.notPermitted, "channel binding \(flag.dropFirst(2)) is not available"))
-            }
-        }
+        if let refusal = checkBindingFlag(parts[0]) { return refusal }
         var authzid: String?
         if !parts[1].isEmpty {
             guard parts[1].hasPrefix("a="), let decoded = SCRAMAttributes.decodeSaslName(String(parts[1].dropFirst(2)))
@@ -198,6 +200,32 @@ public struct SCRAMMechanism: SASLServerMechanism {
         }
         let serverSignature = algorithm.hmac(key: credentials.serverKey, authMessage)
         return .success(first.identity, serverFinal: Array("v=\(ByteEncoding.base64(serverSignature))".utf8))
+    }
+
+    /// RFC 5802 section 6: `p=` only with a -PLUS mechanism and matching binding data; `n`
+    /// and `y` only without -PLUS, and `y` is a downgrade when this connection offers binding.
+    private func checkBindingFlag(_ flag: Substring) -> SASLStep? {
+        switch flag {
+        case "n", "y":
+            if plus {
+                return .failure(SASLFailure(.notPermitted, "\(name.rawValue) requires channel binding"))
+            }
+            if flag == "y", channelBinding != nil {
+                return .failure(
+                    SASLFailure(.notPermitted, "client claims no channel binding support while the server offers it")
+                )
+            }
+            return nil
+        default:
+            guard flag.hasPrefix("p=") else { return fail("bad channel binding flag") }
+            guard plus else {
+                return .failure(SASLFailure(.notPermitted, "channel binding requested without a -PLUS mechanism"))
+            }
+            guard let channelBinding, channelBinding.type == flag.dropFirst(2) else {
+                return .failure(SASLFailure(.notPermitted, "channel binding \(flag.dropFirst(2)) is not available"))
+            }
+            return nil
+        }
     }
 
     private func fail(_ detail: String) -> SASLStep {

@@ -35,10 +35,10 @@ public enum PasswordHasher {
                     salt: ByteEncoding.randomBytes(16),
                     iterations: rounds ?? 4096
                 ).payload
-        case .ssha512, .ssha256, .ssha:
+        case .ssha512, .ssha256, .ssha, .smd5:
             let salt = ByteEncoding.randomBytes(4)
             payload = encoding.encode(digest(format.scheme, Array(password.utf8) + salt) + salt)
-        case .sha512, .sha256, .sha1:
+        case .sha512, .sha256, .sha1, .plainMD5, .ldapMD5:
             payload = encoding.encode(digest(format.scheme, Array(password.utf8)))
         case .cramMD5:
             payload = encoding.encode(CryptPrimitives.cramMD5Context(secret: Array(password.utf8)))
@@ -87,12 +87,12 @@ public enum PasswordHasher {
                 computed.storedKey + computed.serverKey,
                 expected.storedKey + expected.serverKey
             )
-        case .ssha512, .ssha256, .ssha:
+        case .ssha512, .ssha256, .ssha, .smd5:
             let length = digest(scheme, []).count
             guard let decoded = decodeBinary(stored, minimumLength: length + 1) else { return false }
             let salt = Array(decoded[length...])
             return ByteEncoding.constantTimeEquals(digest(scheme, passwordBytes + salt), Array(decoded[..<length]))
-        case .sha512, .sha256, .sha1:
+        case .sha512, .sha256, .sha1, .plainMD5, .ldapMD5:
             let expected = digest(scheme, passwordBytes)
             guard let decoded = decodeBinary(stored, exactLength: expected.count) else { return false }
             return ByteEncoding.constantTimeEquals(expected, decoded)
@@ -136,6 +136,7 @@ public enum PasswordHasher {
         case .ssha512, .sha512: Array(SHA512.hash(data: data))
         case .ssha256, .sha256: Array(SHA256.hash(data: data))
         case .ssha, .sha1: Array(Insecure.SHA1.hash(data: data))
+        case .smd5, .plainMD5, .ldapMD5: Array(Insecure.MD5.hash(data: data))
         default: preconditionFailure("\(scheme) is not a plain digest scheme")
         }
     }

@@ -16,6 +16,11 @@ public enum PasswordScheme: String, Sendable, CaseIterable, Hashable {
     case sha512 = "SHA512"
     case sha256 = "SHA256"
     case sha1 = "SHA1"
+    case smd5 = "SMD5"
+    /// Unsalted MD5 in hex; legacy, verification only makes sense for migrated databases.
+    case plainMD5 = "PLAIN-MD5"
+    /// Unsalted MD5 in base64 (RFC 2307 `{MD5}` as LDAP writes it).
+    case ldapMD5 = "LDAP-MD5"
     case cramMD5 = "CRAM-MD5"
     case plain = "PLAIN"
 
@@ -40,8 +45,8 @@ public enum PasswordScheme: String, Sendable, CaseIterable, Hashable {
     /// The encoding Dovecot uses for this scheme's binary hash when no suffix is given.
     var defaultEncoding: PasswordEncoding {
         switch self {
-        case .ssha512, .ssha256, .ssha, .sha512, .sha256, .sha1: .base64
-        case .cramMD5: .hex
+        case .ssha512, .ssha256, .ssha, .sha512, .sha256, .sha1, .smd5, .ldapMD5: .base64
+        case .cramMD5, .plainMD5: .hex
         default: .none
         }
     }

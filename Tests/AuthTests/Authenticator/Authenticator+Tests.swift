@@ -222,6 +222,27 @@ struct AuthenticatorTests {
         #expect(logs.contains("user=ann@example.org"))
     }
 
+    @Test("-PLUS mechanisms are offered and started only with channel binding data")
+    func plusMechanisms() throws {
+        let authenticator = Self.make(StaticDatabase([]))
+        #expect(!authenticator.offeredMechanisms(for: Self.remoteTLS).contains(.scramSHA256Plus))
+        #expect(
+            authenticator.offeredMechanisms(for: Self.remoteTLS, channelBindingAvailable: true).contains(
+                .scramSHA256Plus
+            )
+        )
+        #expect(throws: AuthFailure.self) {
+            try authenticator.beginExchange(mechanism: .scramSHA256Plus, client: Self.remoteTLS)
+        }
+        let binding = ChannelBinding(type: "tls-exporter", data: [1, 2, 3])
+        let exchange = try authenticator.beginExchange(
+            mechanism: .scramSHA256Plus,
+            client: Self.remoteTLS,
+            channelBinding: binding
+        )
+        #expect(exchange.mechanismName == .scramSHA256Plus)
+    }
+
     @Test("a mechanism that is not enabled is refused at once")
     func disabledMechanism() {
         let authenticator = Self.make(StaticDatabase([]), configuration: AuthConfiguration())
@@ -330,6 +351,53 @@ struct AuthenticatorTests {
             return
         }
         #expect(failure.kind == .notPermitted)
+    }
+
+    @Test("usernames are lower-cased and checked against Dovecot's allowed characters")
+    func usernames() async throws {
+        let clock = ManualClock()
+        let database = StaticDatabase(try Self.users())
+        let authenticator = Self.make(database, clock: clock)
+        guard
+            case .success(let user, _) = await authenticator.authenticate(
+                username: "Ann@Example.ORG",
+                password: "hunter2-secret",
+                client: Self.remoteTLS
+            )
+        else {
+            Issue.record("mixed-case username refused")
+            return
+        }
+        #expect(user.username == "ann@example.org")
+        let lookups = database.lookups
+        guard
+            case .failure(let failure) = await authenticator.authenticate(
+                username: "ann@example.org' --",
+                password: "x",
+                client: Self.remoteTLS
+            )
+        else {
+            Issue.record("username with disallowed characters accepted")
+            return
+        }
+        #expect(failure.kind == .invalidCredentials)
+        #expect(database.lookups == lookups)
+        #expect(clock.sleeps == [.seconds(2)])
+
+        let exact = Self.make(
+            database,
+            configuration: AuthConfiguration(lowercaseUsernames: false, usernameCharacters: nil)
+        )
+        guard
+            case .failure = await exact.authenticate(
+                username: "Ann@Example.ORG",
+                password: "hunter2-secret",
+                client: Self.remoteTLS
+            )
+        else {
+            Issue.record("case-sensitive lookup found a mixed-case name")
+            return
+        }
     }
 
     @Test("lookupUser uses the userdb, or the passdb's userdb_ fields")

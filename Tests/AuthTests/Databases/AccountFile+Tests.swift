@@ -71,6 +71,16 @@ struct AccountFileTests {
         #expect(throws: PasswdFileError.self) { try file.add(PasswdFileEntry(username: "b:c", password: "{PLAIN}x")) }
     }
 
+    @Test("concurrent writers do not lose each other's accounts")
+    func concurrentWriters() throws {
+        let path = try Fixtures.temporaryDirectory() + "/accounts"
+        let file = AccountFile(path: path)
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            try? file.add(PasswdFileEntry(username: "user\(index)@example.org", password: "{PLAIN}x"))
+        }
+        #expect(try Set(file.list().map(\.username)) == Set((0..<16).map { "user\($0)@example.org" }))
+    }
+
     @Test("the account file serves logins through PasswdFileDatabase")
     func servesLogins() async throws {
         let path = try Fixtures.temporaryDirectory() + "/accounts"

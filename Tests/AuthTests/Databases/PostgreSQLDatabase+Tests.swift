@@ -9,15 +9,18 @@ import Testing
 @Suite("PostgreSQLDatabase", .enabled(if: Peers.postgresURL != nil || Peers.required))
 struct PostgreSQLDatabaseTests {
     /// Creates a uniquely named table with every matrix user, runs `body`, drops the table.
-    static func withTable(_ body: (PostgreSQLDatabase, String) async throws -> Void) async throws {
+    static func withTable(
+        logs: LogCapture = LogCapture(),
+        _ body: (PostgreSQLDatabase, String) async throws -> Void
+    ) async throws {
         let url = try #require(
             Peers.postgresURL,
             "TEST_POSTGRES_URL is not set but TEST_REQUIRE_PEERS=1"
         )
         let configuration = try PostgreSQLDatabase.configuration(url: url)
         let table = "columba_auth_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased())"
-        let logger = Logger(label: "pg-test")
-        let admin = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let logger = logs.logger(label: "pg-test")
+        let admin = PostgresClient(configuration: configuration, backgroundLogger: Logger(label: "pg-admin"))
         let queries = SQLQueries(
             password: "SELECT userid AS \"user\", password, nologin, proxy, host FROM \(table) WHERE userid = '%u'",
             user: "SELECT home, mail, uid, gid, quota_rule, mail_replica, host FROM \(table) WHERE userid = '%n@%d'",
@@ -65,8 +68,8 @@ struct PostgreSQLDatabaseTests {
 
     @Test("every scheme authenticates right and fails wrong")
     func schemeMatrix() async throws {
-        try await Self.withTable { database, _ in
-            let logs = LogCapture()
+        let logs = LogCapture()
+        try await Self.withTable(logs: logs) { database, _ in
             await SchemeMatrix.check(
                 SchemeMatrix.authenticator(passdb: database, userdb: database, logs: logs),
                 logs: logs

@@ -8,6 +8,6 @@ echo "# doveadm: $(dpkg-query -W -f '${Package} ${Version}' dovecot-core 2>/dev/
 echo "# Format: SCHEME<TAB>stored hash exactly as doveadm printed it. The password is UTF-8."
 for scheme in SHA512-CRYPT SHA256-CRYPT BLF-CRYPT ARGON2ID ARGON2I SCRAM-SHA-256 SCRAM-SHA-1 \
     SSHA512 SSHA256 SHA512 CRAM-MD5 PLAIN MD5-CRYPT CRYPT SHA256 SHA1 SSHA \
-    SHA512.HEX SSHA512.HEX SHA256.HEX PLAIN.B64 CLEAR; do
+    SHA512.HEX SSHA512.HEX SHA256.HEX PLAIN.B64 CLEAR PLAIN-MD5 LDAP-MD5 SMD5; do
     printf '%s\t%s\n' "$scheme" "$(doveadm pw -s "$scheme" -p "$PASSWORD")"
 done

@@ -1,6 +1,6 @@
 """SCRAM client side for Columba's tests, using the independent `scramp` library.
 
-Usage: scramp_client.py MECHANISM USERNAME PASSWORD
+Usage: scramp_client.py MECHANISM USERNAME PASSWORD [CHANNEL-BINDING-TYPE HEX-DATA]
 Speaks one base64 message per line on stdin/stdout:
   -> client-first
   <- server-first
@@ -29,7 +29,10 @@ def receive():
 
 def main():
     mechanism, username, password = sys.argv[1:4]
-    client = ScramClient([mechanism], username, password)
+    binding = None
+    if len(sys.argv) > 5:
+        binding = (sys.argv[4], bytes.fromhex(sys.argv[5]))
+    client = ScramClient([mechanism], username, password, channel_binding=binding)
     send(client.get_client_first())
     client.set_server_first(receive())
     send(client.get_client_final())

@@ -13,7 +13,11 @@ struct SASLMechanismNameTests {
             #expect(SASLMechanismName.scramSHA256.isSupported(by: scheme) == [.scramSHA256, .plain].contains(scheme))
             #expect(SASLMechanismName.scramSHA1.isSupported(by: scheme) == [.scramSHA1, .plain].contains(scheme))
         }
+        #expect(SASLMechanismName.scramSHA256Plus.isSupported(by: .scramSHA256))
+        #expect(!SASLMechanismName.scramSHA1Plus.isSupported(by: .scramSHA256))
+        #expect(SASLMechanismName.allCases.filter(\.usesChannelBinding) == [.scramSHA1Plus, .scramSHA256Plus])
         #expect(SASLMechanismName(name: "scram-sha-256") == .scramSHA256)
+        #expect(SASLMechanismName(name: "SCRAM-SHA-256-PLUS") == .scramSHA256Plus)
         #expect(SASLMechanismName(name: "DIGEST-MD5") == nil)
     }
 }

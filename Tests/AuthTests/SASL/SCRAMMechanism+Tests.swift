@@ -144,7 +144,7 @@ struct SCRAMMechanismTests {
         }
     }
 
-    @Test("channel binding flags: n and y pass, y is refused when binding is offered, p needs matching data")
+    @Test("channel binding flags: n and y pass, y is refused when binding is offered, p needs -PLUS and its type")
     func channelBinding() {
         let binding = ChannelBinding(type: "tls-server-end-point", data: [1, 2, 3])
         var yes = SCRAMMechanism(algorithm: .sha256)
@@ -158,11 +158,22 @@ struct SCRAMMechanismTests {
             return
         }
         #expect(failure.kind == .notPermitted)
-        var wrongType = SCRAMMechanism(algorithm: .sha256, channelBinding: binding)
+        var wrongType = SCRAMMechanism(algorithm: .sha256, channelBinding: binding, plus: true)
         guard case .failure = wrongType.start(initialResponse: bytes("p=tls-unique,,n=user,r=abc")) else {
             Issue.record("unknown binding type accepted")
             return
         }
+        var notPlus = SCRAMMechanism(algorithm: .sha256, channelBinding: binding)
+        guard case .failure = notPlus.start(initialResponse: bytes("p=tls-server-end-point,,n=user,r=abc")) else {
+            Issue.record("p= accepted by a non-PLUS mechanism")
+            return
+        }
+        var plusWithoutBinding = SCRAMMechanism(algorithm: .sha256, channelBinding: binding, plus: true)
+        guard case .failure = plusWithoutBinding.start(initialResponse: bytes("n,,n=user,r=abc")) else {
+            Issue.record("-PLUS accepted a client that does not bind")
+            return
+        }
+        #expect(plusWithoutBinding.name == .scramSHA256Plus)
     }
 
     @Test("channel binding p= completes with the right data and fails with other data")
@@ -175,7 +186,7 @@ struct SCRAMMechanismTests {
             iterations: 4096
         )
         for (cbData, accepted) in [([UInt8]([1, 2, 3]), true), ([UInt8]([1, 2, 4]), false)] {
-            var mechanism = SCRAMMechanism(algorithm: .sha256, channelBinding: binding, serverNonce: "SRV")
+            var mechanism = SCRAMMechanism(algorithm: .sha256, channelBinding: binding, plus: true, serverNonce: "SRV")
             let gs2 = "p=tls-server-end-point,,"
             let bare = "n=user,r=CLI"
             _ = mechanism.start(initialResponse: bytes(gs2 + bare))

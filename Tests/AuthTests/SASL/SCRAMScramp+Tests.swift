@@ -14,9 +14,11 @@ struct SCRAMScrampTests {
         let output = Pipe()
         var buffer = Data()
 
-        init(mechanism: String, username: String, password: String) throws {
+        init(mechanism: String, username: String, password: String, binding: ChannelBinding? = nil) throws {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [Peers.python, Fixtures.path("scramp_client.py"), mechanism, username, password]
+            process.arguments =
+                [Peers.python, Fixtures.path("scramp_client.py"), mechanism, username, password]
+                + (binding.map { [$0.type, ByteEncoding.hex($0.data)] } ?? [])
             process.standardInput = input
             process.standardOutput = output
             try process.run()
@@ -71,7 +73,7 @@ struct SCRAMScrampTests {
         return Authenticator(
             passdb: StaticDatabase(users),
             userdb: nil,
-            configuration: AuthConfiguration(mechanisms: [.scramSHA256, .scramSHA1], penalty: .disabled),
+            configuration: AuthConfiguration(mechanisms: SASLMechanismName.allCases, penalty: .disabled),
             logger: LogCapture().logger()
         )
     }
@@ -81,8 +83,12 @@ struct SCRAMScrampTests {
         var user: String
         var password: String
         var expected: String
+        /// Binding data the client uses; the server always has ``serverBinding`` for -PLUS.
+        var clientBinding: ChannelBinding? = nil
         var description: String { "\(mechanism.rawValue) \(user) \(expected)" }
     }
+
+    static let serverBinding = ChannelBinding(type: "tls-server-end-point", data: Array(repeating: 0xA5, count: 32))
 
     static let cases: [Case] = [
         Case(mechanism: .scramSHA256, user: "sha256user", password: "pencil", expected: "VERIFIED"),
@@ -94,6 +100,27 @@ struct SCRAMScrampTests {
         Case(mechanism: .scramSHA256, user: "sha1user", password: "pencil", expected: "REFUSED"),
         Case(mechanism: .scramSHA256, user: "cryptuser", password: "pencil", expected: "REFUSED"),
         Case(mechanism: .scramSHA256, user: "nobody", password: "pencil", expected: "REFUSED"),
+        Case(
+            mechanism: .scramSHA256Plus,
+            user: "sha256user",
+            password: "pencil",
+            expected: "VERIFIED",
+            clientBinding: serverBinding
+        ),
+        Case(
+            mechanism: .scramSHA1Plus,
+            user: "sha1user",
+            password: "pencil",
+            expected: "VERIFIED",
+            clientBinding: serverBinding
+        ),
+        Case(
+            mechanism: .scramSHA256Plus,
+            user: "sha256user",
+            password: "pencil",
+            expected: "REFUSED",
+            clientBinding: ChannelBinding(type: "tls-server-end-point", data: Array(repeating: 0x5A, count: 32))
+        ),
     ]
 
     @Test("scramp logs in, and verifies our server signature", arguments: cases)
@@ -106,12 +133,14 @@ struct SCRAMScrampTests {
         let client = try ScrampClient(
             mechanism: testCase.mechanism.rawValue,
             username: testCase.user,
-            password: testCase.password
+            password: testCase.password,
+            binding: testCase.clientBinding
         )
         defer { client.finish() }
         var exchange = try authenticator.beginExchange(
             mechanism: testCase.mechanism,
-            client: ClientInfo(remoteAddress: "192.0.2.7", isTLS: false, service: "imap")
+            client: ClientInfo(remoteAddress: "192.0.2.7", isTLS: true, service: "imap"),
+            channelBinding: testCase.mechanism.usesChannelBinding ? Self.serverBinding : nil
         )
         var outcome = await exchange.start(initialResponse: try client.readMessage())
         var successes = 0

@@ -11,6 +11,7 @@ struct PasswordHasherTests {
         .init(.scramSHA256), .init(.scramSHA1), .init(.ssha512), .init(.ssha256), .init(.sha512),
         .init(.cramMD5), .init(.plain), .init(.md5Crypt), .init(.crypt), .init(.ssha), .init(.sha256), .init(.sha1),
         .init(.sha512, encoding: .hex), .init(.ssha512, encoding: .hex), .init(.plain, encoding: .base64),
+        .init(.smd5), .init(.plainMD5), .init(.ldapMD5),
     ]
 
     @Test("hash then verify: right password matches, wrong does not", arguments: formats)
@@ -54,10 +55,10 @@ struct PasswordHasherTests {
     @Test("deterministic schemes match doveadm byte for byte")
     func deterministic() throws {
         var compared = 0
-        defer { #expect(compared == 8) }
+        defer { #expect(compared == 10) }
         for (scheme, hash) in try Fixtures.doveadmHashes() {
             guard let format = PasswordFormat(name: scheme), format.description == scheme,
-                [.sha512, .sha256, .sha1, .cramMD5, .plain].contains(format.scheme)
+                [.sha512, .sha256, .sha1, .cramMD5, .plain, .plainMD5, .ldapMD5].contains(format.scheme)
             else { continue }
             #expect(try PasswordHasher.hash(password: Fixtures.doveadmPassword, format: format) == hash, "\(scheme)")
             compared += 1

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Every change rewrites the file atomically (temporary file in the same directory, `fsync`,
 /// `rename`, mode 0600) and keeps comments, blank lines and lines it does not understand
-/// exactly as they were. All functions block: call them from the CLI or off event loops.
+/// exactly as they were. Writers take an exclusive `flock` on `<path>.lock`, so concurrent
+/// CLI invocations do not lose each other's changes. All functions block: call them from the
+/// CLI or off event loops.
 /// A running server sees changes through ``PasswdFileDatabase``'s reload.
 public struct AccountFile: Sendable {
     /// The file.
@@ -33,6 +35,10 @@ public struct AccountFile: Sendable {
     /// - Throws: ``PasswdFileError`` when the user exists or the file cannot be written.
     public func add(_ entry: PasswdFileEntry) throws {
         try validate(entry)
+        try withLock { try addLocked(entry) }
+    }
+
+    private func addLocked(_ entry: PasswdFileEntry) throws {
         var contents = try PasswdFileContents.read(path: path)
         guard contents.index(of: entry.username) == nil else {
             throw PasswdFileError(path: path, problem: "user \(entry.username) already exists")
@@ -45,6 +51,10 @@ public struct AccountFile: Sendable {
     /// - Returns: whether the user existed.
     @discardableResult
     public func remove(username: String) throws -> Bool {
+        try withLock { try removeLocked(username: username) }
+    }
+
+    private func removeLocked(username: String) throws -> Bool {
         var contents = try PasswdFileContents.read(path: path)
         guard let index = contents.index(of: username) else { return false }
         contents.lines.remove(at: index)
@@ -66,6 +76,10 @@ public struct AccountFile: Sendable {
     ///   - username: the user.
     ///   - change: edits the entry (its username must stay valid).
     public func update(username: String, _ change: (inout PasswdFileEntry) -> Void) throws {
+        try withLock { try updateLocked(username: username, change) }
+    }
+
+    private func updateLocked(username: String, _ change: (inout PasswdFileEntry) -> Void) throws {
         var contents = try PasswdFileContents.read(path: path)
         guard let index = contents.index(of: username), var entry = contents.entries[index] else {
             throw PasswdFileError(path: path, problem: "user \(username) does not exist")
@@ -74,6 +88,17 @@ public struct AccountFile: Sendable {
         try validate(entry)
         contents.lines[index] = entry.line
         try commit(contents)
+    }
+
+    /// Serialises writers (two `columba user add` at once) with `flock` on `<path>.lock`.
+    private func withLock<T>(_ body: () throws -> T) throws -> T {
+        let lockPath = path + ".lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure("cannot open \(lockPath)") }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw failure("cannot lock \(lockPath)") }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
     }
 
     private func validate(_ entry: PasswdFileEntry) throws {

@@ -4,8 +4,8 @@ import Synchronization
 
 /// A Dovecot passwd-file used as passdb and userdb. Existing Dovecot files work unchanged.
 ///
-/// The file is re-read when its modification time, size or inode changes (checked with one
-/// `stat` per lookup, on NIO's thread pool). Malformed lines are logged with file and line
+/// The file is re-read when its inode, size, modification or change time differs (checked with
+/// one `stat` per lookup, on NIO's thread pool). Malformed lines are logged with file and line
 /// number and skipped, as Dovecot does.
 public final class PasswdFileDatabase: PassDB, UserDB {
     private struct Snapshot: Sendable {
@@ -14,10 +14,15 @@ public final class PasswdFileDatabase: PassDB, UserDB {
         var ordered: [PasswdFileEntry]
     }
 
+    /// What `stat` says about the file; any change means a re-read.
     private struct FileIdentity: Sendable, Equatable {
-        var modified: Date?
-        var size: Int?
-        var inode: Int?
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
+        var changedSeconds: Int
+        var changedNanoseconds: Int
     }
 
     /// The file.
@@ -81,11 +86,16 @@ public final class PasswdFileDatabase: PassDB, UserDB {
     }
 
     private static func identity(of path: String) -> FileIdentity? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
         return FileIdentity(
-            modified: attributes[.modificationDate] as? Date,
-            size: (attributes[.size] as? NSNumber)?.intValue,
-            inode: (attributes[.systemFileNumber] as? NSNumber)?.intValue
+            device: UInt64(info.st_dev),
+            inode: UInt64(info.st_ino),
+            size: Int64(info.st_size),
+            modifiedSeconds: Int(info.st_mtim.tv_sec),
+            modifiedNanoseconds: Int(info.st_mtim.tv_nsec),
+            changedSeconds: Int(info.st_ctim.tv_sec),
+            changedNanoseconds: Int(info.st_ctim.tv_nsec)
         )
     }
 }

@@ -16,7 +16,8 @@ public final class PostgreSQLDatabase: PassDB, UserDB {
     ///   - configuration: connection settings for postgres-nio.
     ///   - queries: the configured queries (`$n` placeholders are generated from `%u`…).
     ///   - defaultScheme: the scheme of passwords without `{SCHEME}` prefix (Dovecot: `MD5-CRYPT`).
-    ///   - logger: for the pool's background events and query failures (bound values are never logged).
+    ///   - logger: for the pool's background events. Capped at `info`: postgres-nio's trace
+    ///     output describes protocol messages, and result rows hold password hashes.
     /// - Throws: ``QueryTemplateError`` for a query that does not compile.
     public init(
         configuration: PostgresClient.Configuration,
@@ -25,8 +26,10 @@ public final class PostgreSQLDatabase: PassDB, UserDB {
         logger: Logger
     ) throws {
         statements = try SQLStatements(queries: queries, style: .dollarNumber, defaultScheme: defaultScheme)
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        self.logger = logger
+        var capped = logger
+        capped.logLevel = max(logger.logLevel, .info)
+        client = PostgresClient(configuration: configuration, backgroundLogger: capped)
+        self.logger = capped
     }
 
     /// Builds a postgres-nio configuration from `postgres://user:password@host:port/database`
