@@ -63,16 +63,7 @@ struct AuthCommand: AsyncParsableCommand {
                 throw ExitCode(67)
             }
             print("userdb: \(record.username)")
-            var fields = record.extraFields
-            fields["home"] = record.home
-            fields["mail"] = record.mailLocation
-            fields["uid"] = record.uid.map(String.init)
-            fields["gid"] = record.gid.map(String.init)
-            fields["quota_storage"] = record.quotaStorageBytes.map(String.init)
-            fields["quota_messages"] = record.quotaMessageCount.map(String.init)
-            fields["mail_replica"] = record.mailReplica
-            fields["director_host"] = record.directorHost
-            printFields(fields, prefix: "  ")
+            printFields(record.fields, prefix: "  ")
         }
     }
 }

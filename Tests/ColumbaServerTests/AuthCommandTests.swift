@@ -144,7 +144,7 @@ struct AuthCommandTests {
         let found = try installation.run(["auth", "lookup", "alice@example.test"], configuration: installation.configuration())
         #expect(found.status == 0, "\(found.error)")
         #expect(found.output.contains("home\t: /srv/mail/alice"))
-        #expect(found.output.contains("quota_storage\t: 1073741824"))
+        #expect(found.output.contains("quota_storage_bytes\t: 1073741824"))
         let missing = try installation.run(["auth", "lookup", "bob@example.test"], configuration: installation.configuration())
         #expect(missing.status == 67)
     }

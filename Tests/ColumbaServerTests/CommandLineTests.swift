@@ -77,7 +77,7 @@ struct CommandLineTests {
                                          configuration: configuration)
         #expect(quota.status == 0)
         #expect(try installation.run(["auth", "lookup", "erin@example.test"], configuration: configuration).output
-            .contains("quota_storage\t: 5000"))
+            .contains("quota_storage_bytes\t: 5000"))
     }
 
     @Test("pw -t verifies a hash and rejects a wrong password")
