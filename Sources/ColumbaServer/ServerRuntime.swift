@@ -2,6 +2,7 @@ import Auth
 import IMAPServer
 import Logging
 import NIOCore
+import Synchronization
 import ServerKit
 import ServiceLifecycle
 import UnixSignals
@@ -32,6 +33,7 @@ public final class ServerRuntime: Sendable {
     private let services: [any Service]
     private let reloader: ConfigurationReloader
     private let logger: Logger
+    private let group = Mutex<ServiceGroup?>(nil)
 
     /// Loads certificates and databases and binds every listener.
     /// - Parameter reloader: how SIGHUP reads the configuration again.
@@ -79,16 +81,25 @@ public final class ServerRuntime: Sendable {
     }
 
     /// Runs until SIGTERM or SIGINT, then drains and returns.
-    public func run() async throws {
+    /// - Parameter ready: called once the signal handlers are in place and every service runs;
+    ///   a supervisor (or a test) may signal the process from then on.
+    public func run(ready: @escaping @Sendable () -> Void = {}) async throws {
         let reload = ReloadService(runtime: self)
         var groupConfiguration = ServiceGroupConfiguration(
-            services: (services + [reload]).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            services: (services + [reload, ReadyService(announce: ready)]).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )
         groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdown.drainTimeout
         groupConfiguration.maximumCancellationDuration = .seconds(5)
-        try await ServiceGroup(configuration: groupConfiguration).run()
+        let serviceGroup = ServiceGroup(configuration: groupConfiguration)
+        group.withLock { $0 = serviceGroup }
+        try await serviceGroup.run()
+    }
+
+    /// Starts a graceful shutdown, as SIGTERM does.
+    public func shutdown() async {
+        await group.withLock { $0 }?.triggerGracefulShutdown()
     }
 
     /// Applies what can change without a restart: certificates and the authentication cache.
@@ -130,6 +141,16 @@ public struct ConfigurationReloader: Sendable {
 
     public func load() async throws -> ColumbaConfiguration {
         try await ColumbaConfiguration.load(file: file, dataDirectory: dataDirectory, environment: environment)
+    }
+}
+
+/// Announces readiness from inside the service group, after it trapped the signals.
+private struct ReadyService: Service {
+    let announce: @Sendable () -> Void
+
+    func run() async throws {
+        announce()
+        try? await gracefulShutdown()
     }
 }
 

@@ -40,8 +40,12 @@ struct Serve: AsyncParsableCommand {
             logger: logger
         )
         printBanner(runtime: runtime, report: report)
-        logger.info("started", metadata: ["version": "\(ColumbaVersion.current)"])
-        try await runtime.run()
+        try await runtime.run {
+            // Printed once SIGTERM and SIGHUP are handled, so a supervisor may signal from here on.
+            print("ready")
+            fflush(nil)
+            logger.info("started", metadata: ["version": "\(ColumbaVersion.current)"])
+        }
         logger.info("stopped")
     }
 
@@ -66,9 +70,7 @@ struct Serve: AsyncParsableCommand {
                              + "then type: a LOGIN \(account.username) \(account.password)")
             }
         }
-        lines.append("ready")
         print(lines.joined(separator: "\n"))
-        fflush(nil)
     }
 }
 

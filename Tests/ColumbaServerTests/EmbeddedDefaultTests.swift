@@ -1,6 +1,8 @@
+import ColumbaServer
 import Foundation
 import MailTesting
 import NIOSSL
+import ServerKit
 import Testing
 
 @Suite("Embedded default", .serialized)
@@ -45,5 +47,25 @@ struct EmbeddedDefaultTests {
         #expect(!again.output.contains { $0.hasPrefix("generated a self-signed") })
         await again.stop()
         #expect(try await again.waitForExit(timeout: .seconds(10)) == 0)
+    }
+}
+
+@Suite("In-process server")
+struct InProcessServerTests {
+    @Test("the embedded default runs in process; its account logs in over STARTTLS; stop drains")
+    func embeddedDefault() async throws {
+        let environment = ["COLUMBA_LISTENERS_IMAP_PORT": "0", "COLUMBA_LISTENERS_IMAPS_PORT": "0"]
+        let (server, report) = try await InProcessServer.start(configuration: nil, environment: environment)
+        let account = try #require(report.createdAccount)
+        let certificate = try NIOSSLCertificate.fromPEMFile(server.runtime.configuration.tls.pair.certificate)[0]
+        let client = try await LineClient.connect(port: try server.port("imap"), trust: [certificate])
+        _ = try await client.readLine()
+        try await client.send("a1 STARTTLS")
+        #expect(try await client.readLine() == "a1 OK Begin TLS negotiation now.")
+        try await client.startTLS(serverName: "localhost")
+        try await client.send("a2 LOGIN \(account.username) \(account.password)")
+        #expect(try await client.readLine() == "a2 OK [CAPABILITY IMAP4rev2 IMAP4rev1] Logged in.")
+        try await server.stop()
+        #expect(try await client.readLine() == "* BYE Server shutting down.")
     }
 }
