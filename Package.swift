@@ -160,7 +160,22 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ServerKitTests", dependencies: ["ServerKit", "MailTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ServerKitTests",
+            dependencies: [
+                "ServerKit",
+                "MailTesting",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "IMAPServerTests", dependencies: ["IMAPServer", "MailTesting", "Auth", "ServerKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ColumbaServerTests",

@@ -248,7 +248,8 @@ struct IMAPSession {
             remoteAddress: connection.remoteIP,
             localAddress: connection.localAddress?.ipAddress,
             isTLS: connection.isTLS,
-            service: "imap"
+            service: "imap",
+            session: connection.id
         )
     }
 

@@ -31,7 +31,7 @@ public actor Authenticator {
     ///     (Dovecot's prefetch). Passdb `userdb_*` fields are defaults the userdb overrides.
     ///   - configuration: mechanisms, plaintext policy, penalty, cache.
     ///   - clock: time source for the penalty and the cache.
-    ///   - logger: receives auth events with `user`, `rip`, `mech` metadata.
+    ///   - logger: receives auth events with `user`, `remote`, `session`, `mech` metadata.
     public init(
         passdb: any PassDB,
         userdb: (any UserDB)?,
@@ -90,7 +90,7 @@ public actor Authenticator {
         guard !mechanism.isPlaintext || client.allowsPlaintext(configuration.plaintextPolicy) else {
             logger.notice(
                 "plaintext authentication refused on unsecured connection",
-                metadata: ["rip": "\(client.remoteAddress)", "mech": "\(mechanism.rawValue)"]
+                metadata: ["remote": "\(client.remoteAddress)", "mech": "\(mechanism.rawValue)"]
             )
             throw AuthFailure(.plaintextNotAllowed, "plaintext authentication requires TLS")
         }
@@ -120,7 +120,7 @@ public actor Authenticator {
         guard client.allowsPlaintext(configuration.plaintextPolicy) else {
             logger.notice(
                 "plaintext authentication refused on unsecured connection",
-                metadata: ["rip": "\(client.remoteAddress)"]
+                metadata: ["remote": "\(client.remoteAddress)"]
             )
             return .failure(AuthFailure(.plaintextNotAllowed, "plaintext authentication requires TLS"))
         }
@@ -427,14 +427,15 @@ public actor Authenticator {
     private func temporaryFailureValue(_ error: any Error, user: String, client: ClientInfo) -> AuthFailure {
         logger.error(
             "authentication backend failure",
-            metadata: ["user": "\(user)", "rip": "\(client.remoteAddress)", "error": "\(error)"]
+            metadata: ["user": "\(user)", "remote": "\(client.remoteAddress)", "error": "\(error)"]
         )
         return AuthFailure(.temporaryFailure, "backend failure: \(error)")
     }
 
     private func metadata(user: String?, client: ClientInfo, mechanism: SASLMechanismName?) -> Logger.Metadata {
-        var meta: Logger.Metadata = ["rip": "\(client.remoteAddress)", "service": "\(client.service)"]
+        var meta: Logger.Metadata = ["remote": "\(client.remoteAddress)", "service": "\(client.service)"]
         if let user { meta["user"] = "\(user)" }
+        if let session = client.session { meta["session"] = "\(session)" }
         if let mechanism { meta["mech"] = "\(mechanism.rawValue)" }
         return meta
     }

@@ -8,13 +8,16 @@ public struct ClientInfo: Sendable, Hashable {
     public var isTLS: Bool
     /// The service (`imap`, `submission`, `lmtp`, `managesieve`, `cli`).
     public var service: String
+    /// The protocol session's identifier, so auth log lines can be matched with the session's.
+    public var session: String?
 
     /// Creates connection information.
-    public init(remoteAddress: String, localAddress: String? = nil, isTLS: Bool, service: String) {
+    public init(remoteAddress: String, localAddress: String? = nil, isTLS: Bool, service: String, session: String? = nil) {
         self.remoteAddress = remoteAddress
         self.localAddress = localAddress
         self.isTLS = isTLS
         self.service = service
+        self.session = session
     }
 
     /// Whether the client address is loopback (`127.0.0.0/8`, `::1`, `::ffff:127.x`).

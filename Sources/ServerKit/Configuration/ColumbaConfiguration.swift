@@ -95,7 +95,7 @@ public struct ColumbaConfiguration: Sendable, Hashable {
             ),
             auth: AuthConfiguration(
                 plaintext: .allowLoopback,
-                mechanisms: [.plain, .login, .scramSHA256, .scramSHA1, .cramMD5],
+                mechanisms: [.plain, .login],
                 defaultScheme: "ARGON2ID",
                 cacheTTL: .seconds(60),
                 failureDelay: .init(initial: .seconds(2), max: .seconds(15)),
