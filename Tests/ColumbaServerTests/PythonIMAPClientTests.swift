@@ -22,7 +22,7 @@ struct PythonIMAPClientTests {
             assert typ == "OK", (typ, data)
             assert "AUTH=PLAIN" in m.capabilities and "LOGINDISABLED" not in m.capabilities, m.capabilities
             try:
-                m.login("erin@example.test", "wrong")
+                m.login("erin@example.test", "Wr0ng-Guess")
                 raise SystemExit("wrong password accepted")
             except imaplib.IMAP4.error as e:
                 assert "AUTHENTICATIONFAILED" in str(e), e
@@ -42,6 +42,12 @@ struct PythonIMAPClientTests {
         #expect(result.status == 0, "\(result.output)\n\(result.error)\n\(server.log)")
         #expect(result.output.contains("imaplib ok"))
         await server.stop()
+        // The log has the logins, and never a password or its hash.
+        #expect(server.log.contains("msg=\"logged in\""))
+        #expect(server.log.contains("user=erin@example.test"))
+        #expect(!server.log.contains("S3cret"))
+        #expect(!server.log.contains("Wr0ng-Guess"))
+        #expect(!server.log.contains("$5$"))
     }
 
     private func hash(_ password: String) throws -> String {
