@@ -37,6 +37,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Storage
+
+        .target(
+            name: "MailStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Authentication
 
         /// C shims over the system's password hashing libraries (libxcrypt, libsodium, OpenSSL's MD5 state).
@@ -148,6 +156,7 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
+        .testTarget(name: "MailStoreTests", dependencies: ["MailStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthTests",
             dependencies: [

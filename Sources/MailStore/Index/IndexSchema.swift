@@ -1,0 +1,54 @@
+import GRDB
+
+/// The tables of a user's `index.db`, as numbered migrations so that older files are upgraded
+/// in place.
+enum IndexSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE user_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE mailbox (
+                    id INTEGER PRIMARY KEY,
+                    guid TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL UNIQUE,
+                    uid_validity INTEGER NOT NULL,
+                    uid_next INTEGER NOT NULL,
+                    highest_modseq INTEGER NOT NULL,
+                    special_use TEXT NOT NULL DEFAULT '',
+                    subscribed INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE message (
+                    mailbox_id INTEGER NOT NULL REFERENCES mailbox(id) ON DELETE CASCADE,
+                    uid INTEGER NOT NULL,
+                    guid TEXT NOT NULL,
+                    flags INTEGER NOT NULL,
+                    keywords TEXT NOT NULL,
+                    modseq INTEGER NOT NULL,
+                    internal_date INTEGER NOT NULL,
+                    save_date INTEGER NOT NULL,
+                    physical_size INTEGER NOT NULL,
+                    virtual_size INTEGER NOT NULL,
+                    body_location TEXT NOT NULL,
+                    PRIMARY KEY (mailbox_id, uid)
+                ) WITHOUT ROWID;
+                CREATE INDEX message_by_modseq ON message(mailbox_id, modseq);
+                CREATE TABLE expunged (
+                    mailbox_id INTEGER NOT NULL REFERENCES mailbox(id) ON DELETE CASCADE,
+                    uid INTEGER NOT NULL,
+                    guid TEXT NOT NULL,
+                    modseq INTEGER NOT NULL,
+                    PRIMARY KEY (mailbox_id, uid)
+                ) WITHOUT ROWID;
+                CREATE TABLE tree_log (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    guid TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    timestamp INTEGER NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

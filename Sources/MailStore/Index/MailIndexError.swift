@@ -1,0 +1,19 @@
+/// A mailbox operation the index refused, naming the mailbox.
+public struct MailIndexError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: Hashable, Sendable {
+        case mailboxNotFound
+        case mailboxExists
+        case invalidName
+    }
+
+    public var kind: Kind
+    public var mailbox: String
+
+    public var description: String {
+        switch kind {
+        case .mailboxNotFound: "mailbox \(mailbox) does not exist"
+        case .mailboxExists: "mailbox \(mailbox) already exists"
+        case .invalidName: "invalid mailbox name \(mailbox)"
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import MailStore
+
+@Suite("MailIndex")
+struct MailIndexTests {
+    private static func temporaryIndexPath() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("columba-index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent("index.db").path
+    }
+
+    private static func message(size: Int64 = 100, flags: FlagSet = FlagSet()) -> NewMessage {
+        NewMessage(flags: flags, internalDate: 1_700_000_000, physicalSize: size, virtualSize: size + 3, bodyLocation: "u.test")
+    }
+
+    @Test("the tree: create, rename with children, subscribe, delete, and a change log with GUIDs kept")
+    func tree() async throws {
+        let index = try MailIndex(path: try Self.temporaryIndexPath(), clock: { 1_800_000_000 })
+        let archive = try await index.createMailbox(named: "Archive")
+        try await index.createMailbox(named: "Archive/2025")
+        try await index.createMailbox(named: "Archived", specialUse: ["\\Archive"])
+        await #expect(throws: MailIndexError(kind: .mailboxExists, mailbox: "Archive")) {
+            try await index.createMailbox(named: "Archive")
+        }
+        try await index.renameMailbox(from: "Archive", to: "Old/Archive")
+        #expect(try await index.mailboxes().map(\.name) == ["Archived", "Old/Archive", "Old/Archive/2025"])
+        #expect(try await index.mailbox(named: "Old/Archive")?.guid == archive.guid)
+        #expect(try await index.mailbox(named: "Old/Archive")?.uidValidity == archive.uidValidity)
+        #expect(try await index.mailbox(named: "Archived")?.specialUse == ["\\Archive"])
+        try await index.setSubscribed(true, mailbox: "Archived")
+        #expect(try await index.mailbox(named: "Archived")?.subscribed == true)
+        try await index.deleteMailbox(named: "Old/Archive")
+        #expect(try await index.mailboxes().map(\.name) == ["Archived", "Old/Archive/2025"])
+        let kinds = try await index.treeChanges().map { "\($0.kind.rawValue) \($0.name)" }
+        #expect(kinds == ["create Archive", "create Archive/2025", "create Archived", "rename Old/Archive",
+                          "rename Old/Archive/2025", "subscribe Archived", "delete Old/Archive"])
+        for bad in ["", "a//b", "/a", "a/", "a\nb", "a\u{0}b"] {
+            await #expect(throws: MailIndexError(kind: .invalidName, mailbox: bad)) {
+                try await index.createMailbox(named: bad)
+            }
+        }
+    }
+
+    @Test("UIDVALIDITY is never reused, even for mailboxes created in the same second or re-created")
+    func uidValidity() async throws {
+        let index = try MailIndex(path: try Self.temporaryIndexPath(), clock: { 1_800_000_000 })
+        let first = try await index.createMailbox(named: "A")
+        let second = try await index.createMailbox(named: "B")
+        try await index.deleteMailbox(named: "A")
+        let again = try await index.createMailbox(named: "A")
+        #expect(first.uidValidity == 1_800_000_000)
+        #expect(second.uidValidity == first.uidValidity + 1)
+        #expect(again.uidValidity == second.uidValidity + 1)
+        #expect(again.guid != first.guid)
+    }
+
+    @Test("append assigns ascending UIDs, never reused after expunge; expunge leaves tombstones with their modseq")
+    func appendAndExpunge() async throws {
+        let index = try MailIndex(path: try Self.temporaryIndexPath())
+        try await index.createMailbox(named: "INBOX")
+        #expect(try await index.append([Self.message(), Self.message()], to: "INBOX") == [1, 2])
+        #expect(try await index.append([Self.message()], to: "INBOX") == [3])
+        let beforeExpunge = try await index.status(of: "INBOX").highestModseq
+        #expect(try await index.expunge(in: "INBOX", uids: [3, 2, 99]) == [2, 3])
+        let status = try await index.status(of: "INBOX")
+        #expect(status.highestModseq == beforeExpunge + 1)
+        #expect(try await index.expunged(in: "INBOX", after: beforeExpunge) == [2, 3])
+        #expect(try await index.expunged(in: "INBOX", after: status.highestModseq).isEmpty)
+        #expect(try await index.append([Self.message()], to: "INBOX") == [4])
+        #expect(try await index.messages(in: "INBOX").map(\.uid) == [1, 4])
+        await #expect(throws: MailIndexError(kind: .mailboxNotFound, mailbox: "Nope")) {
+            try await index.append([Self.message()], to: "Nope")
+        }
+    }
+
+    @Test("flags: add, remove, replace; unchanged messages keep their modseq; UNCHANGEDSINCE reports MODIFIED")
+    func flags() async throws {
+        let index = try MailIndex(path: try Self.temporaryIndexPath())
+        try await index.createMailbox(named: "INBOX")
+        _ = try await index.append([Self.message(), Self.message(), Self.message()], to: "INBOX")
+        let appended = try await index.status(of: "INBOX").highestModseq
+
+        let seen = try await index.updateFlags(in: "INBOX", uids: [1, 2], .add, FlagSet(system: .seen, keywords: ["$Work"]))
+        #expect(seen.updated.map(\.uid) == [1, 2])
+        #expect(seen.updated.allSatisfy { $0.modseq == appended + 1 })
+        let again = try await index.updateFlags(in: "INBOX", uids: [1], .add, FlagSet(system: .seen))
+        #expect(again.updated.isEmpty)
+        #expect(try await index.status(of: "INBOX").highestModseq == appended + 1)
+
+        // Message 1 changed at appended+1; with UNCHANGEDSINCE appended it must be refused.
+        let guarded = try await index.updateFlags(in: "INBOX", uids: [1, 3], .replace, FlagSet(system: .flagged),
+                                                  unchangedSince: appended)
+        #expect(guarded.modified == [1])
+        #expect(guarded.updated.map(\.uid) == [3])
+        let removed = try await index.updateFlags(in: "INBOX", uids: [2], .remove, FlagSet(keywords: ["$Work"]))
+        #expect(removed.updated.first?.flags == FlagSet(system: .seen))
+
+        let messages = try await index.messages(in: "INBOX")
+        #expect(messages.map(\.flags) == [FlagSet(system: .seen, keywords: ["$Work"]), FlagSet(system: .seen),
+                                          FlagSet(system: .flagged)])
+        let status = try await index.status(of: "INBOX")
+        #expect(status.messages == 3)
+        #expect(status.unseen == 1)
+        #expect(status.size == 3 * 103)
+        #expect(status.highestModseq == appended + 3)
+    }
+
+    @Test("a second handle on the same file sees committed changes (the index survives reopening)")
+    func reopen() async throws {
+        let path = try Self.temporaryIndexPath()
+        let first = try MailIndex(path: path)
+        let box = try await first.createMailbox(named: "INBOX")
+        _ = try await first.append([Self.message(flags: FlagSet(system: .draft))], to: "INBOX")
+        let second = try MailIndex(path: path)
+        #expect(try await second.mailbox(named: "INBOX")?.guid == box.guid)
+        #expect(try await second.messages(in: "INBOX").first?.flags.system == .draft)
+    }
+
+    @Test("concurrent writers on one user: UIDs unique and ascending, modseqs strictly increasing")
+    func concurrentWriters() async throws {
+        let path = try Self.temporaryIndexPath()
+        let setup = try MailIndex(path: path)
+        try await setup.createMailbox(named: "INBOX")
+        // Two handles, as two sessions (or a CLI and the server) would have.
+        let handles = [setup, try MailIndex(path: path)]
+        let appended = try await withThrowingTaskGroup(of: [UInt32].self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    var uids: [UInt32] = []
+                    for round in 0..<10 {
+                        let index = handles[(writer + round) % 2]
+                        let batch = try await index.append([Self.message(), Self.message()], to: "INBOX")
+                        #expect(batch.count == 2 && batch[1] == batch[0] + 1)
+                        #expect(uids.last.map { batch[0] > $0 } ?? true)
+                        uids += batch
+                        _ = try await index.updateFlags(in: "INBOX", uids: [batch[0]], .add, FlagSet(system: .seen))
+                        if round % 3 == 0 { _ = try await index.expunge(in: "INBOX", uids: [batch[1]]) }
+                    }
+                    return uids
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(Set(appended).count == 160)
+        #expect(appended.sorted() == Array(1...160))
+        let messages = try await setup.messages(in: "INBOX")
+        let status = try await setup.status(of: "INBOX")
+        #expect(messages.count == 160 - 8 * 4)
+        #expect(status.uidNext == 161)
+        #expect(messages.allSatisfy { $0.modseq <= status.highestModseq })
+        // Every append, flag change and expunge took its own modseq: 80 + 80 + 32 on top of the first.
+        #expect(status.highestModseq == 1 + 80 + 80 + 32)
+    }
+}
