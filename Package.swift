@@ -37,6 +37,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(name: "Sieve", swiftSettings: swiftSettings),
+
         // MARK: - Storage
 
         .target(
@@ -157,6 +159,7 @@ let package = Package(
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
         .testTarget(name: "MailStoreTests", dependencies: ["MailStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "SieveTests", dependencies: ["Sieve"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthTests",
             dependencies: [
