@@ -1,0 +1,116 @@
+/// What a command or test accepts: tagged arguments, positional arguments, tests, a block, and
+/// the extension that must be required to use it.
+struct SieveSignature: Sendable {
+    /// The type of an argument; a single string also serves where a string list is expected.
+    enum ArgumentType: Sendable {
+        case string
+        case stringList
+        case number
+
+        func accepts(_ value: SieveArgument.Value) -> Bool {
+            switch (value, self) {
+            case (.string, .string), (.string, .stringList), (.stringList, .stringList), (.number, .number): true
+            default: false
+            }
+        }
+
+        var description: String {
+            switch self {
+            case .string: "a string"
+            case .stringList: "a string list"
+            case .number: "a number"
+            }
+        }
+    }
+
+    /// One tag a command or test accepts.
+    struct Tag: Sendable {
+        /// What follows the tag, if anything.
+        var value: ArgumentType?
+        /// Tags of the same group exclude each other (a match type, an address part).
+        var group: String?
+        /// The extension the tag needs beyond the command's own.
+        var requires: String?
+    }
+
+    enum Tests: Sendable {
+        case none
+        case one
+        case list
+    }
+
+    var positional: [ArgumentType]
+    var tags: [String: Tag] = [:]
+    var tests: Tests = .none
+    var block: Bool = false
+    var requires: String?
+}
+
+extension SieveSignature {
+    /// :comparator and the match types of RFC 5228 §2.7, with :regex (draft-ietf-sieve-regex) and
+    /// :count/:value (RFC 5231) when their extensions are required.
+    static let matching: [String: Tag] = [
+        "comparator": Tag(value: .string),
+        "is": Tag(value: nil, group: "match-type"),
+        "contains": Tag(value: nil, group: "match-type"),
+        "matches": Tag(value: nil, group: "match-type"),
+        "regex": Tag(value: nil, group: "match-type", requires: "regex"),
+        "count": Tag(value: .string, group: "match-type", requires: "relational"),
+        "value": Tag(value: .string, group: "match-type", requires: "relational"),
+    ]
+
+    /// The address parts of RFC 5228 §2.7.4, with :user/:detail from RFC 5233.
+    static let addressParts: [String: Tag] = [
+        "all": Tag(value: nil, group: "address-part"),
+        "localpart": Tag(value: nil, group: "address-part"),
+        "domain": Tag(value: nil, group: "address-part"),
+        "user": Tag(value: nil, group: "address-part", requires: "subaddress"),
+        "detail": Tag(value: nil, group: "address-part", requires: "subaddress"),
+    ]
+
+    /// The commands of RFC 5228 and the action extensions built on it.
+    static let commands: [String: SieveSignature] = [
+        "require": SieveSignature(positional: [.stringList]),
+        "if": SieveSignature(positional: [], tests: .one, block: true),
+        "elsif": SieveSignature(positional: [], tests: .one, block: true),
+        "else": SieveSignature(positional: [], block: true),
+        "stop": SieveSignature(positional: []),
+        "keep": SieveSignature(positional: [], tags: ["flags": Tag(value: .stringList, requires: "imap4flags")]),
+        "discard": SieveSignature(positional: []),
+        "redirect": SieveSignature(positional: [.string], tags: ["copy": Tag(value: nil, requires: "copy")]),
+        "fileinto": SieveSignature(
+            positional: [.string],
+            tags: [
+                "copy": Tag(value: nil, requires: "copy"),
+                "flags": Tag(value: .stringList, requires: "imap4flags"),
+                "create": Tag(value: nil, requires: "mailbox"),
+            ],
+            requires: "fileinto"
+        ),
+        "reject": SieveSignature(positional: [.string], requires: "reject"),
+        "ereject": SieveSignature(positional: [.string], requires: "ereject"),
+    ]
+
+    /// The tests of RFC 5228.
+    static let tests: [String: SieveSignature] = [
+        "address": SieveSignature(positional: [.stringList, .stringList], tags: matching.merging(addressParts) { $1 }),
+        "envelope": SieveSignature(positional: [.stringList, .stringList], tags: matching.merging(addressParts) { $1 },
+                                   requires: "envelope"),
+        "header": SieveSignature(positional: [.stringList, .stringList], tags: matching),
+        "exists": SieveSignature(positional: [.stringList]),
+        "size": SieveSignature(positional: [.number], tags: [
+            "over": Tag(value: nil, group: "size"), "under": Tag(value: nil, group: "size"),
+        ]),
+        "allof": SieveSignature(positional: [], tests: .list),
+        "anyof": SieveSignature(positional: [], tests: .list),
+        "not": SieveSignature(positional: [], tests: .one),
+        "true": SieveSignature(positional: []),
+        "false": SieveSignature(positional: []),
+    ]
+
+    /// Extensions a script may require in this version.
+    static let knownExtensions: Set<String> = [
+        "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "relational",
+        "regex", "comparator-i;ascii-numeric",
+    ]
+}

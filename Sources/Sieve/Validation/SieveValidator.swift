@@ -1,0 +1,149 @@
+/// Checks a parsed script against RFC 5228's rules and the signatures of the commands and tests
+/// this version knows: `require` first and only of supported extensions, every command, test and
+/// tag known and required, argument counts and types, tags not repeated nor conflicting,
+/// `elsif`/`else` only after `if`, and `:size` given `:over` or `:under`.
+public enum SieveValidator {
+    /// Validates `commands`.
+    /// - Returns: the extensions the script requires.
+    /// - Throws: ``SieveSyntaxError`` at the first problem, with its position.
+    @discardableResult
+    public static func validate(_ commands: [SieveCommand]) throws(SieveSyntaxError) -> Set<String> {
+        var extensions: Set<String> = []
+        var seenOtherCommand = false
+        try validateBlock(commands, extensions: &extensions, topLevel: true, seenOtherCommand: &seenOtherCommand)
+        return extensions
+    }
+
+    private static func validateBlock(
+        _ commands: [SieveCommand],
+        extensions: inout Set<String>,
+        topLevel: Bool,
+        seenOtherCommand: inout Bool
+    ) throws(SieveSyntaxError) {
+        var previous: String?
+        for command in commands {
+            guard let signature = SieveSignature.commands[command.name] else {
+                throw SieveSyntaxError(command.location, "unknown command '\(command.name)'")
+            }
+            if command.name == "require" {
+                guard topLevel, !seenOtherCommand else {
+                    throw SieveSyntaxError(command.location, "'require' must come before every other command")
+                }
+            } else {
+                seenOtherCommand = true
+            }
+            if command.name == "elsif" || command.name == "else" {
+                guard previous == "if" || previous == "elsif" else {
+                    throw SieveSyntaxError(command.location, "'\(command.name)' without a preceding 'if'")
+                }
+            }
+            try check(signature, name: command.name, kind: "command", arguments: command.arguments, tests: command.tests,
+                      location: command.location, extensions: extensions)
+            if command.name == "require" {
+                let names: [String] =
+                    switch command.arguments[0].value {
+                    case .string(let name): [name]
+                    case .stringList(let names): names
+                    default: []
+                    }
+                for name in names {
+                    guard SieveSignature.knownExtensions.contains(name) else {
+                        throw SieveSyntaxError(command.arguments[0].location, "unsupported extension '\(name)'")
+                    }
+                    extensions.insert(name)
+                }
+            }
+            if signature.block, command.block == nil {
+                throw SieveSyntaxError(command.location, "'\(command.name)' needs a block")
+            }
+            if !signature.block, command.block != nil {
+                throw SieveSyntaxError(command.location, "'\(command.name)' takes no block")
+            }
+            for test in command.tests {
+                try validate(test, extensions: extensions)
+            }
+            if let block = command.block {
+                try validateBlock(block, extensions: &extensions, topLevel: false, seenOtherCommand: &seenOtherCommand)
+            }
+            previous = command.name
+        }
+    }
+
+    private static func validate(_ test: SieveTest, extensions: Set<String>) throws(SieveSyntaxError) {
+        guard let signature = SieveSignature.tests[test.name] else {
+            throw SieveSyntaxError(test.location, "unknown test '\(test.name)'")
+        }
+        try check(signature, name: test.name, kind: "test", arguments: test.arguments, tests: test.tests,
+                  location: test.location, extensions: extensions)
+        if test.name == "size", !test.arguments.contains(where: { $0.value == .tag("over") || $0.value == .tag("under") }) {
+            throw SieveSyntaxError(test.location, "'size' needs :over or :under")
+        }
+        for nested in test.tests {
+            try validate(nested, extensions: extensions)
+        }
+    }
+
+    private static func check(
+        _ signature: SieveSignature,
+        name: String,
+        kind: String,
+        arguments: [SieveArgument],
+        tests: [SieveTest],
+        location: SourceLocation,
+        extensions: Set<String>
+    ) throws(SieveSyntaxError) {
+        if let needed = signature.requires, !extensions.contains(needed) {
+            throw SieveSyntaxError(location, "\(kind) '\(name)' needs require \"\(needed)\"")
+        }
+        var positional: [SieveArgument] = []
+        var seenTags: Set<String> = []
+        var seenGroups: [String: String] = [:]
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard case .tag(let tagName) = argument.value else {
+                positional.append(argument)
+                continue
+            }
+            guard positional.isEmpty else {
+                throw SieveSyntaxError(argument.location, "tag ':\(tagName)' after the positional arguments of '\(name)'")
+            }
+            guard let tag = signature.tags[tagName] else {
+                throw SieveSyntaxError(argument.location, "unknown tag ':\(tagName)' for \(kind) '\(name)'")
+            }
+            if let needed = tag.requires, !extensions.contains(needed) {
+                throw SieveSyntaxError(argument.location, "tag ':\(tagName)' needs require \"\(needed)\"")
+            }
+            guard seenTags.insert(tagName).inserted else {
+                throw SieveSyntaxError(argument.location, "tag ':\(tagName)' given twice")
+            }
+            if let group = tag.group {
+                if let other = seenGroups[group] {
+                    throw SieveSyntaxError(argument.location, "':\(tagName)' conflicts with ':\(other)'")
+                }
+                seenGroups[group] = tagName
+            }
+            if let value = tag.value {
+                guard index < arguments.count, value.accepts(arguments[index].value) else {
+                    throw SieveSyntaxError(argument.location, "tag ':\(tagName)' needs \(value.description)")
+                }
+                index += 1
+            }
+        }
+        guard positional.count == signature.positional.count else {
+            throw SieveSyntaxError(location,
+                                   "\(kind) '\(name)' takes \(signature.positional.count) argument(s), got \(positional.count)")
+        }
+        for (argument, expected) in zip(positional, signature.positional) where !expected.accepts(argument.value) {
+            throw SieveSyntaxError(argument.location, "\(kind) '\(name)' expects \(expected.description) here")
+        }
+        switch (signature.tests, tests.count) {
+        case (.none, 0), (.one, 1): break
+        case (.list, let count) where count >= 1: break
+        case (.none, _): throw SieveSyntaxError(location, "\(kind) '\(name)' takes no test")
+        case (.one, _): throw SieveSyntaxError(location, "\(kind) '\(name)' needs exactly one test")
+        case (.list, _): throw SieveSyntaxError(location, "\(kind) '\(name)' needs a test list")
+        }
+    }
+}
