@@ -1,0 +1,526 @@
+#!/usr/bin/env python3
+"""Writes the MailMessage test corpus (Tests/MailMessageTests/Corpus/*.eml).
+
+Each message is built here byte for byte so that line ends, NULs and 8-bit
+bytes are exact. The corpus README describes where each one comes from.
+Run from the repository root: python3 scripts/make-mailmessage-corpus.py
+"""
+import os, sys, base64
+from email.message import EmailMessage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.mime.application import MIMEApplication
+from email.mime.image import MIMEImage
+from email.mime.message import MIMEMessage
+from email import policy
+
+OUT = os.path.join("Tests", "MailMessageTests", "Corpus")
+msgs = {}
+
+def crlf(s):
+    return s.replace("\r\n", "\n").replace("\n", "\r\n").encode("latin-1")
+
+def lf(s):
+    return s.replace("\r\n", "\n").encode("latin-1")
+
+# --- RFC examples -----------------------------------------------------------
+msgs["rfc5322-a1-1-simple"] = crlf("""From: John Doe <jdoe@machine.example>
+To: Mary Smith <mary@example.net>
+Subject: Saying Hello
+Date: Fri, 21 Nov 1997 09:55:06 -0600
+Message-ID: <1234@local.machine.example>
+
+This is a message just to say hello.
+So, "Hello".
+""")
+msgs["rfc5322-a1-2-different-types"] = crlf("""From: "Joe Q. Public" <john.q.public@example.com>
+To: Mary Smith <mary@x.test>, jdoe@example.org, Who? <one@y.test>
+Cc: <boss@nil.test>, "Giant; \\"Big\\" Box" <sysservices@example.net>
+Date: Tue, 1 Jul 2003 10:52:37 +0200
+Message-ID: <5678.21-Nov-1997@example.com>
+
+Hi everyone.
+""")
+msgs["rfc5322-a1-3-group"] = crlf("""From: Pete <pete@silly.example>
+To: A Group:Ed Jones <c@a.test>,joe@where.test,John <jdoe@one.test>;
+Cc: Undisclosed recipients:;
+Date: Thu, 13 Feb 1969 23:32:54 -0330
+Message-ID: <testabcd.1234@silly.example>
+
+Testing.
+""")
+msgs["rfc5322-a2-reply"] = crlf("""From: Mary Smith <mary@example.net>
+To: John Doe <jdoe@machine.example>
+Reply-To: "Mary Smith: Personal Account" <smith@home.example>
+Subject: Re: Saying Hello
+Date: Fri, 21 Nov 1997 10:01:10 -0600
+Message-ID: <3456@example.net>
+In-Reply-To: <1234@local.machine.example>
+References: <1234@local.machine.example>
+
+This is a reply to your hello.
+""")
+msgs["rfc5322-a4-resent"] = crlf("""Resent-From: Mary Smith <mary@example.net>
+Resent-To: Jane Brown <j-brown@other.example>
+Resent-Date: Mon, 24 Nov 1997 14:22:01 -0800
+Resent-Message-ID: <78910@example.net>
+From: John Doe <jdoe@machine.example>
+To: Mary Smith <mary@example.net>
+Subject: Saying Hello
+Date: Fri, 21 Nov 1997 09:55:06 -0600
+Message-ID: <1234@local.machine.example>
+
+This is a message just to say hello.
+So, "Hello".
+""")
+msgs["rfc5322-a5-trace"] = crlf("""Received: from x.y.test
+   by example.net
+   via TCP
+   with ESMTP
+   id ABC12345
+   for <mary@example.net>;  21 Nov 1997 10:05:43 -0600
+Received: from node.example by x.y.test; 21 Nov 1997 10:01:22 -0600
+From: John Doe <jdoe@node.example>
+To: Mary Smith <mary@example.net>
+Subject: Saying Hello
+Date: Fri, 21 Nov 1997 09:55:06 -0600
+Message-ID: <1234@local.node.example>
+
+This is a message just to say hello.
+So, "Hello".
+""")
+msgs["rfc5322-a6-1-obsolete-addressing"] = crlf("""From: Joe Q. Public <john.q.public@example.com>
+To: Mary Smith <@node.test:mary@example.net>, , jdoe@test  . example
+Date: Tue, 1 Jul 2003 10:52:37 +0200
+Message-ID: <5678.21-Nov-1997@example.com>
+
+Hi everyone.
+""")
+msgs["rfc5322-a6-2-obsolete-dates"] = crlf("""From: John Doe <jdoe@machine.example>
+To: Mary Smith <mary@example.net>
+Subject: Saying Hello
+Date: 21 Nov 97 09:55:06 GMT
+Message-ID: <1234@local.machine.example>
+
+This is a message just to say hello.
+So, "Hello".
+""")
+msgs["rfc5322-a6-3-obsolete-whitespace"] = crlf("""From  : John Doe <jdoe@machine(comment).  example>
+To    : Mary Smith
+  
+          <mary@example.net>
+Subject     : Saying Hello
+Date  : Fri, 21
+ Nov 1997
+ 09(comment):   55  :  06 -0600
+Message-ID  : <1234   @   local(blah)  .machine .example>
+
+This is a message just to say hello.
+So, "Hello".
+""")
+msgs["rfc2046-5-1-1-multipart"] = crlf("""From: Nathaniel Borenstein <nsb@bellcore.com>
+To: Ned Freed <ned@innosoft.com>
+Date: Sun, 21 Mar 1993 23:56:48 -0800 (PST)
+Subject: Sample message
+MIME-Version: 1.0
+Content-type: multipart/mixed; boundary="simple boundary"
+
+This is the preamble.  It is to be ignored, though it
+is a handy place for composition agents to include an
+explanatory note to non-MIME conformant readers.
+
+--simple boundary
+
+This is implicitly typed plain US-ASCII text.
+It does NOT end with a linebreak.
+--simple boundary
+Content-type: text/plain; charset=us-ascii
+
+This is explicitly typed plain US-ASCII text.
+It DOES end with a linebreak.
+
+--simple boundary--
+
+This is the epilogue.  It is also to be ignored.
+""")
+msgs["rfc2047-8-examples"] = crlf("""From: =?US-ASCII?Q?Keith_Moore?= <moore@cs.utk.edu>
+To: =?ISO-8859-1?Q?Keld_J=F8rn_Simonsen?= <keld@dkuug.dk>
+CC: =?ISO-8859-1?Q?Andr=E9?= Pirard <PIRARD@vm1.ulg.ac.be>
+Subject: =?ISO-8859-1?B?SWYgeW91IGNhbiByZWFkIHRoaXMgeW8=?=
+ =?ISO-8859-2?B?dSB1bmRlcnN0YW5kIHRoZSBleGFtcGxlLg==?=
+MIME-Version: 1.0
+Content-Type: text/plain; charset=ISO-8859-1
+Content-Transfer-Encoding: quoted-printable
+
+Keld J=F8rn
+""")
+msgs["rfc2231-continuations"] = crlf("""From: a@example.com
+To: b@example.com
+Subject: rfc2231
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=xyz
+
+--xyz
+Content-Type: application/x-stuff;
+ title*0*=us-ascii'en'This%20is%20even%20more%20;
+ title*1*=%2A%2A%2Afun%2A%2A%2A%20;
+ title*2="isn't it!"
+Content-Disposition: attachment; filename*=iso-8859-1''na%EFve.txt
+
+data
+--xyz
+Content-Type: message/external-body; access-type=URL;
+         URL*0="ftp://";
+         URL*1="cs.utk.edu/pub/moore/bulk-mailer/bulk-mailer.tar"
+
+--xyz--
+""")
+
+# --- Messages written by a real MUA library (Python's email package) -----------
+def py(m):
+    return m.as_bytes(policy=policy.SMTP)
+
+m = MIMEMultipart("mixed", boundary="===============1234567890==")
+m["From"] = "Alice Example <alice@example.org>"
+m["To"] = "Bob <bob@example.com>, carol@example.net"
+m["Subject"] = "Report with attachments"
+m["Date"] = "Mon, 02 Mar 2020 12:34:56 +0100"
+m["Message-ID"] = "<report.1@example.org>"
+alt = MIMEMultipart("alternative", boundary="===============alt==")
+alt.attach(MIMEText("Hello Bob,\nplease find the report attached.\n", "plain", "utf-8"))
+alt.attach(MIMEText("<p>Hello Bob,</p><p>please find the report attached.</p>\n", "html", "utf-8"))
+m.attach(alt)
+pdf = MIMEApplication(bytes(range(256)) * 8, "pdf")
+pdf.add_header("Content-Disposition", "attachment", filename="report.pdf")
+m.attach(pdf)
+img = MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(300), "png")
+img.add_header("Content-ID", "<img1@example.org>")
+img.add_header("Content-Disposition", "inline", filename="logo.png")
+m.attach(img)
+msgs["python-email-mixed-alternative-attachments"] = py(m)
+
+m = MIMEMultipart("mixed", boundary="outer-b")
+m["From"] = "list@example.org"
+m["To"] = "members@example.org"
+m["Subject"] = "Fwd: original"
+m["Date"] = "Tue, 03 Mar 2020 08:00:00 -0500"
+m.attach(MIMEText("See below.\n"))
+inner = MIMEMultipart("alternative", boundary="inner-b")
+inner["From"] = "=?utf-8?q?J=C3=BCrgen?= <juergen@example.de>"
+inner["To"] = "list@example.org"
+inner["Subject"] = "=?utf-8?b?R3LDvMOfZQ==?="
+inner["Date"] = "Mon, 2 Mar 2020 10:00:00 +0100"
+inner["Message-ID"] = "<orig@example.de>"
+inner.attach(MIMEText("Gr\u00fc\u00dfe\n", "plain", "utf-8"))
+inner.attach(MIMEText("<b>Gr\u00fc\u00dfe</b>\n", "html", "iso-8859-1"))
+fw = MIMEMessage(inner)
+fw.add_header("Content-Disposition", "inline")
+m.attach(fw)
+msgs["python-email-forwarded-rfc822"] = py(m)
+
+m = EmailMessage()
+m["From"] = "\u0418\u0432\u0430\u043d <ivan@example.ru>"
+m["To"] = "\u5c71\u7530 <yamada@example.jp>"
+m["Subject"] = "\u041f\u0440\u0438\u0432\u0435\u0442 \u4e16\u754c with a rather long subject line that will need folding somewhere"
+m["Date"] = "Wed, 04 Mar 2020 01:02:03 +0300"
+m.set_content("\u041f\u0440\u0438\u0432\u0435\u0442\n" * 20)
+m.add_attachment("r\u00e9sum\u00e9 text\n".encode("utf-8"), maintype="text", subtype="plain", filename="r\u00e9sum\u00e9.txt")
+msgs["python-email-utf8-headers"] = m.as_bytes(policy=policy.SMTP)
+
+# digest
+m = MIMEMultipart("digest", boundary="digest-b")
+m["From"] = "digest@example.org"
+m["Subject"] = "Digest"
+for i in range(3):
+    t = MIMEText("Digest message %d\n" % i)
+    t["Subject"] = "Part %d" % i
+    t["From"] = "p%d@example.org" % i
+    m.attach(MIMEMessage(t))
+msgs["python-email-digest"] = py(m)
+
+# --- Hand-written shapes seen in real-world mail (as described in the README) --
+msgs["lf-only-multipart"] = lf("""From: lf@example.com
+To: x@example.com
+Subject: LF only
+Content-Type: multipart/mixed; boundary="b1"
+
+--b1
+Content-Type: text/plain; charset="utf-8"
+
+line1
+line2
+--b1
+Content-Type: application/octet-stream; name="x.bin"
+Content-Transfer-Encoding: base64
+
+AAECAwQF
+--b1--
+""")
+msgs["mixed-line-ends"] = b"From: mixed@example.com\r\nTo: x@example.com\nSubject: mixed\r\nContent-Type: text/plain\n\r\nline one\r\nline two\nline three\r"
+msgs["missing-final-boundary"] = crlf("""From: a@example.com
+Subject: no closing boundary
+Content-Type: multipart/mixed; boundary=abc
+
+--abc
+Content-Type: text/plain
+
+first
+--abc
+Content-Type: text/html
+
+<p>second</p>
+""")
+msgs["no-boundary-found"] = crlf("""From: a@example.com
+Subject: boundary never appears
+Content-Type: multipart/alternative; boundary=zzz
+
+just text, no boundaries at all
+""")
+msgs["multipart-without-boundary-param"] = crlf("""From: a@example.com
+Subject: multipart without boundary
+Content-Type: multipart/mixed
+
+body
+""")
+msgs["boundary-prefix-inside-body"] = crlf("""From: a@example.com
+Subject: boundary lookalikes
+Content-Type: multipart/mixed; boundary="abc"
+
+--abc
+Content-Type: text/plain
+
+text mentions --abc in the middle of a line
+ --abc with a leading space
+--abcdef is a prefix match and ends the part
+--abc
+Content-Type: text/plain
+
+second
+--abc--
+""")
+msgs["nested-same-prefix-boundaries"] = crlf("""From: a@example.com
+Subject: nested boundaries sharing a prefix
+Content-Type: multipart/mixed; boundary="a"
+
+--a
+Content-Type: multipart/alternative; boundary="ab"
+
+--ab
+Content-Type: text/plain
+
+inner1
+--ab
+Content-Type: text/html
+
+inner2
+--ab--
+--a
+Content-Type: text/plain
+
+outer2
+--a--
+""")
+msgs["outer-boundary-ends-inner"] = crlf("""From: a@example.com
+Subject: inner multipart not closed
+Content-Type: multipart/mixed; boundary="outer"
+
+--outer
+Content-Type: multipart/alternative; boundary="inner"
+
+--inner
+Content-Type: text/plain
+
+never closed
+--outer
+Content-Type: text/plain
+
+after
+--outer--
+""")
+msgs["empty-multipart"] = crlf("""From: a@example.com
+Subject: empty multipart
+Content-Type: multipart/mixed; boundary="e"
+
+--e--
+""")
+msgs["header-only"] = crlf("""From: a@example.com
+Subject: no body at all
+""")
+msgs["header-no-final-newline"] = b"From: a@example.com\r\nSubject: truncated header"
+msgs["empty-message"] = b""
+msgs["body-only"] = crlf("""
+This message has no header at all.
+""")
+msgs["truncated-base64"] = crlf("""From: a@example.com
+Subject: truncated
+Content-Type: multipart/mixed; boundary="t"
+
+--t
+Content-Type: application/pdf; name=x.pdf
+Content-Transfer-Encoding: base64
+
+JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFIvRmlsdGVyIC9GbGF0ZURlY29kZT4+
+c3RyZWFtCnicK+TKMY1
+""")
+msgs["folded-and-broken-headers"] = crlf("""From: a@example.com
+Subject: this subject
+\tis folded
+  twice
+X-Broken header line without colon
+To: b@example.com
+Content-Type: text/plain;
+\tcharset="iso-8859-1";
+\tformat=flowed
+Content-Description:  multi
+ line description
+
+body
+""")
+msgs["nul-and-8bit"] = b"From: n\xfcl@example.com\r\nSubject: caf\xe9 \x00 null\r\nTo: \"J\xf6rg\" <j@example.com>\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\ncaf\xe9\x00 bytes \xff\xfe\r\n"
+msgs["long-line"] = crlf("From: a@example.com\nSubject: long line\n\n" + "x" * 20000 + "\n" + "y" * 1000)
+msgs["repeated-headers"] = crlf("""From: first@example.com
+From: second@example.com
+Subject: first subject
+Subject: second subject
+To: to1@example.com
+To: to2@example.com
+Message-ID: <first@example.com>
+Message-ID: <second@example.com>
+Content-Type: text/html; charset=utf-8
+Content-Type: text/plain; charset=us-ascii
+
+body
+""")
+msgs["uppercase-content-type"] = crlf("""From: a@example.com
+Subject: case
+Content-Type: TEXT/PLAIN; CHARSET=UTF-8; Format=Flowed
+Content-Transfer-Encoding: QUOTED-PRINTABLE
+Content-Disposition: INLINE; FILENAME="A.TXT"
+Content-Language: en, DE-ch
+Content-Location: http://example.com/a.txt
+Content-MD5: Q2hlY2sgSW50ZWdyaXR5IQ==
+Content-ID: <ID@example.com>
+Content-Description: a "quoted" description
+
+caf=C3=A9
+""")
+msgs["invalid-content-type"] = crlf("""From: a@example.com
+Subject: invalid content type
+Content-Type: text
+
+body
+""")
+msgs["content-type-garbage-params"] = crlf("""From: a@example.com
+Subject: garbage params
+Content-Type: text/plain; charset=; name="unterminated; foo=bar
+
+body
+""")
+msgs["message-rfc822-base64"] = crlf("""From: a@example.com
+Subject: encoded rfc822
+Content-Type: multipart/mixed; boundary="m"
+
+--m
+Content-Type: message/rfc822
+Content-Transfer-Encoding: base64
+
+RnJvbTogeEBleGFtcGxlLmNvbQ0KU3ViamVjdDogaW5uZXINCg0KYm9keQ0K
+--m--
+""")
+msgs["message-rfc822-top"] = crlf("""From: outer@example.com
+Subject: top-level rfc822
+Content-Type: message/rfc822
+
+From: inner@example.com
+To: someone@example.com
+Subject: inner message
+Content-Type: multipart/alternative; boundary=q
+
+--q
+Content-Type: text/plain
+
+plain
+--q
+Content-Type: text/html
+
+<b>html</b>
+--q--
+""")
+msgs["addresses-odd"] = crlf("""From: "quoted \\"name\\"" <a@example.com> (comment)
+Sender: user@host (Comment Name)
+Reply-To: =?utf-8?q?encoded_name?= <enc@example.com>
+To: plainuser, @route.example:routed@example.com, <>, "Only Name"
+Cc: group1: ; group2: m1@example.com, m2@example.com;, after@example.com
+Bcc: a.b.c@[192.168.0.1], "x@y" <x@y.example>
+Subject: addresses
+In-Reply-To: <parent@example.com> <other@example.com>
+Message-ID: no-angle-brackets@example.com
+
+body
+""")
+msgs["subject-whitespace"] = crlf("""From: a@example.com
+Subject:   leading   and trailing\t  
+Date: Thu, 1 Jan 1970 00:00:00 +0000
+
+body
+""")
+msgs["subject-quotes"] = crlf("""From: a@example.com
+Subject: say "hi" \\ there
+
+body
+""")
+msgs["many-parts"] = crlf("From: a@example.com\nSubject: many parts\nContent-Type: multipart/mixed; boundary=p\n\n" + "".join("--p\nContent-Type: text/plain\n\npart %d\n" % i for i in range(60)) + "--p--\n")
+nest = "From: a@example.com\nSubject: deep nesting\nContent-Type: multipart/mixed; boundary=d0\n\n"
+for i in range(1, 30):
+    nest += "--d%d\nContent-Type: multipart/mixed; boundary=d%d\n\n" % (i - 1, i)
+nest += "--d29\nContent-Type: text/plain\n\ndeep\n"
+for i in range(29, -1, -1):
+    nest += "--d%d--\n" % i
+msgs["deep-nesting"] = crlf(nest)
+msgs["multipart-header-without-blank-line"] = crlf("""From: a@example.com
+Subject: part header directly followed by boundary
+Content-Type: multipart/mixed; boundary="h"
+
+--h
+Content-Type: text/plain
+--h
+Content-Type: text/plain
+
+ok
+--h--
+""")
+msgs["digest-default-types"] = crlf("""From: a@example.com
+Subject: digest defaults
+Content-Type: multipart/digest; boundary="dg"
+
+--dg
+
+From: d1@example.com
+Subject: one
+
+one
+--dg
+Content-Type: text/plain
+
+explicit text
+--dg--
+""")
+msgs["params-edge"] = crlf("""From: a@example.com
+Subject: parameters
+Content-Type: text/plain; charset="utf-8"; name*="utf-8''%E2%82%AC.txt"; x-empty=""
+Content-Disposition: attachment; filename="a \\"b\\".txt"; size=123
+
+body
+""")
+msgs["encoded-words-broken"] = crlf("""From: =?utf-8?q?no_end <a@example.com>
+To: =?iso-8859-1?q?J=F6rg?=@example.com
+Subject: =?utf-8?b?4pyTIGNoZWNr?==?utf-8?q?_adjacent?= =?unknown-charset?q?x?= =?utf-8?B?bad base64?=
+
+body
+""")
+
+os.makedirs(OUT, exist_ok=True)
+for name, data in sorted(msgs.items()):
+    with open(os.path.join(OUT, name + ".eml"), "wb") as f:
+        f.write(data)
+print(len(msgs), "messages written to", OUT)
