@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Records Dovecot's IMAP views (ENVELOPE, BODY, BODYSTRUCTURE, RFC822.SIZE and
 # a set of BODY[section] / BINARY[section] answers) for every message of the
-# MailMessage corpus, into Tests/MailMessageTests/Corpus/dovecot-answers.txt.
+# MailMessage corpus, into Tests/MailMessageCorpus/dovecot-answers.txt.
 #
 # Needs: dovecot-core (doveadm), python3. Uses a throwaway config and Maildir
 # under a temporary directory; nothing outside it is touched. Each message is
@@ -10,7 +10,7 @@
 # Usage (from the repository root): scripts/dovecot-imap-views.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CORPUS="$ROOT/Tests/MailMessageTests/Corpus"
+CORPUS="$ROOT/Tests/MailMessageCorpus"
 OUT="$CORPUS/dovecot-answers.txt"
 WORK=$(mktemp -d /tmp/columba-dovecot.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the MailMessage test corpus (Tests/MailMessageTests/Corpus/*.eml).
+"""Writes the MailMessage test corpus (Tests/MailMessageCorpus/*.eml).
 
 Each message is built here byte for byte so that line ends, NULs and 8-bit
 bytes are exact. The corpus README describes where each one comes from.
@@ -14,7 +14,7 @@ from email.mime.image import MIMEImage
 from email.mime.message import MIMEMessage
 from email import policy
 
-OUT = os.path.join("Tests", "MailMessageTests", "Corpus")
+OUT = os.path.join("Tests", "MailMessageCorpus")
 msgs = {}
 
 def crlf(s):
@@ -225,6 +225,7 @@ m["Subject"] = "\u041f\u0440\u0438\u0432\u0435\u0442 \u4e16\u754c with a rather 
 m["Date"] = "Wed, 04 Mar 2020 01:02:03 +0300"
 m.set_content("\u041f\u0440\u0438\u0432\u0435\u0442\n" * 20)
 m.add_attachment("r\u00e9sum\u00e9 text\n".encode("utf-8"), maintype="text", subtype="plain", filename="r\u00e9sum\u00e9.txt")
+m.set_boundary("===============utf8==")
 msgs["python-email-utf8-headers"] = m.as_bytes(policy=policy.SMTP)
 
 # digest

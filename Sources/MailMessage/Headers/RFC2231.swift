@@ -10,8 +10,9 @@ enum RFC2231 {
             index = min(index &* 10 &+ Int(bytes[position] - 0x30), 1_000_000)
             position += 1
         }
-        var extended = false
-        if position < bytes.count, bytes[position] == UInt8(ascii: "*") {
+        // "name*" alone is an extended value without continuations.
+        var extended = position == star + 1
+        if !extended, position < bytes.count, bytes[position] == UInt8(ascii: "*") {
             extended = true
             position += 1
         }

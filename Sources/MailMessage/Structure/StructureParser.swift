@@ -93,9 +93,10 @@ struct StructureParser {
                 )
                 return (part, hit)
             }
-            // An encoded message/rfc822 body is not parsed (as in Dovecot): its message is empty.
+            // An encoded message/rfc822 body is not parsed (as in Dovecot): its message is empty,
+            // and the line end before the next boundary stays in the body.
             let hit = findBoundary(from: bodyStart)
-            let end = hit.map { bodyEnd(before: $0.lineStart, bodyStart: bodyStart) } ?? bytes.count
+            let end = hit?.lineStart ?? bytes.count
             let part = MIMEPart(
                 headerRange: start..<header.end,
                 bodyRange: bodyStart..<end,
