@@ -51,3 +51,39 @@ struct DovecotCorpusTests {
         #expect(String(message.virtualSize) == expected)
     }
 }
+
+/// BODY[section] and BINARY[section] of every corpus message against Dovecot's recorded answers.
+@Suite("Dovecot corpus sections")
+struct DovecotCorpusSectionTests {
+    static let sections: [(field: String, section: String)] = [
+        ("body.HEADER", "HEADER"), ("body.TEXT", "TEXT"), ("body.1", "1"), ("body.1.MIME", "1.MIME"),
+        ("body.2", "2"), ("body.2.MIME", "2.MIME"), ("body.1.1", "1.1"), ("body.1.2", "1.2"),
+        ("body.2.1", "2.1"), ("body.2.HEADER", "2.HEADER"), ("body.2.TEXT", "2.TEXT"),
+        ("body.1.HEADER", "1.HEADER"), ("body.HEADER.FIELDS (From Subject)", "HEADER.FIELDS (From Subject)"),
+        ("body.HEADER.FIELDS.NOT (From Subject)", "HEADER.FIELDS.NOT (From Subject)"),
+    ]
+
+    @Test("BODY[section] equals Dovecot's", arguments: Corpus.messageNames)
+    func body(name: String) throws {
+        let message = MIMEMessage(parsing: Corpus.message(name))
+        for (field, text) in Self.sections {
+            guard let expected = DovecotCorpusTests.expected(name, field) else { continue }
+            let got = DovecotCorpusTests.comparable(message.section(try SectionSpecifier(text)))
+            #expect(got == expected, "\(field)")
+        }
+    }
+
+    @Test("BINARY[section] equals Dovecot's", arguments: Corpus.messageNames)
+    func binary(name: String) throws {
+        let message = MIMEMessage(parsing: Corpus.message(name))
+        for (field, path) in [("binary.1", [1]), ("binary.2", [2]), ("binary.1.1", [1, 1])] {
+            // Leaf parts only: for a multipart, Dovecot also decodes the parts inside and rewrites
+            // their Content-Transfer-Encoding fields; we return such parts as they are.
+            guard let expected = DovecotCorpusTests.expected(name, field), message.part(at: path)?.kind != .multipart,
+                message.part(at: path)?.kind != .message
+            else { continue }
+            let got = message.binary(path).map(DovecotCorpusTests.comparable)
+            #expect(got == expected, "\(field)")
+        }
+    }
+}

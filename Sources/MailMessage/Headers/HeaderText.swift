@@ -20,21 +20,18 @@ enum HeaderText {
         return out
     }
 
-    /// Replaces invalid UTF-8 with U+FFFD, one per run of invalid bytes (Dovecot's `uni_utf8_get_valid_data`).
+    /// Replaces each byte that does not start a valid UTF-8 sequence with U+FFFD (as doveadm's JSON output does).
     static func sanitizedUTF8(_ value: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(value.count)
         var index = 0
-        var lastWasReplacement = false
         while index < value.count {
             let length = validSequenceLength(value, at: index)
             if length > 0 {
                 out += value[index..<(index + length)]
                 index += length
-                lastWasReplacement = false
             } else {
-                if !lastWasReplacement { out += replacementCharacter }
-                lastWasReplacement = true
+                out += replacementCharacter
                 index += 1
             }
         }

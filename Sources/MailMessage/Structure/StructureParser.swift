@@ -51,61 +51,53 @@ struct StructureParser {
         start: Int,
         depth: Int,
         defaultType: ContentType
-    ) -> (part: MIMEPart, hit: BoundaryHit?) {
+    ) -> (part: MIMEPart, hit: BoundaryHit?, endedInHeader: Bool) {
         partCount += 1
-        let header = parseHeader(start: start)
+        var header = parseHeader(start: start)
         var contentType = defaultType
-        var transferEncoding: [UInt8]? = nil
-        for field in header.fields {
-            let name = bytes[field.nameRange]
-            if contentType.isExplicit == false, Self.equalsIgnoringCase(name, "content-type") {
-                contentType = ContentType(parsing: Array(bytes[field.valueRange]))
-            } else if transferEncoding == nil, Self.equalsIgnoringCase(name, "content-transfer-encoding") {
-                transferEncoding = Array(bytes[field.valueRange])
-            }
+        for field in header.fields where Self.equalsIgnoringCase(bytes[field.nameRange], "content-type") {
+            contentType = ContentType(parsing: Array(bytes[field.valueRange]))
+            break
+        }
+
+        if header.hit == nil, header.end > start, !boundaries.isEmpty, header.end < bytes.count,
+            bytes[header.end - 1] == 0x0A, boundaryAt(header.end) != nil,
+            !(contentType.isMultipart && startsWithOwnBoundary(header.end, contentType))
+        {
+            // The empty line right before a boundary line is that boundary's line end, not the header's.
+            header.end = bodyEnd(before: header.end, bodyStart: start)
         }
         let bodyStart = header.end
         if let hit = header.hit {
+            // A boundary inside the header: no body. The line end before the boundary is the boundary's.
             let part = MIMEPart(
                 headerRange: start..<header.end,
-                bodyRange: bodyStart..<bodyStart,
+                bodyRange: header.end..<header.end,
                 fields: header.fields,
                 contentType: contentType,
                 kind: contentType.isMultipart ? .multipart : (contentType.isMessageRFC822 ? .message : .single),
-                children: contentType.isMessageRFC822 ? [Self.emptyMessage(at: bodyStart)] : []
+                children: contentType.isMessageRFC822 ? [Self.emptyMessage(at: header.end)] : []
             )
-            return (part, hit)
+            return (part, hit, true)
         }
         let canNest = depth < limits.maximumNestingDepth && partCount < limits.maximumPartCount
         if contentType.isMultipart && canNest {
             return parseMultipart(start: start, header: header, contentType: contentType, depth: depth)
         }
-        if contentType.isMessageRFC822 {
-            if canNest && Self.isIdentityEncoding(transferEncoding) {
-                let (child, hit) = parsePart(start: bodyStart, depth: depth + 1, defaultType: .defaultText)
-                let part = MIMEPart(
-                    headerRange: start..<header.end,
-                    bodyRange: bodyStart..<child.bodyRange.upperBound,
-                    fields: header.fields,
-                    contentType: contentType,
-                    kind: .message,
-                    children: [child]
-                )
-                return (part, hit)
-            }
-            // An encoded message/rfc822 body is not parsed (as in Dovecot): its message is empty,
-            // and the line end before the next boundary stays in the body.
-            let hit = findBoundary(from: bodyStart)
-            let end = hit?.lineStart ?? bytes.count
+        if contentType.isMessageRFC822 && canNest {
+            // Parsed whatever its Content-Transfer-Encoding, as Dovecot does: an encoded body reads as
+            // a header line without a colon. When the encapsulated header runs into a boundary, the
+            // line end before that boundary still counts in this part's body (Dovecot's sizes).
+            let (child, hit, endedInHeader) = parsePart(start: bodyStart, depth: depth + 1, defaultType: .defaultText)
             let part = MIMEPart(
                 headerRange: start..<header.end,
-                bodyRange: bodyStart..<end,
+                bodyRange: bodyStart..<(endedInHeader ? (hit?.lineStart ?? bytes.count) : child.bodyRange.upperBound),
                 fields: header.fields,
                 contentType: contentType,
                 kind: .message,
-                children: [Self.emptyMessage(at: bodyStart)]
+                children: [child]
             )
-            return (part, hit)
+            return (part, hit, false)
         }
         let hit = findBoundary(from: bodyStart)
         let end = hit.map { bodyEnd(before: $0.lineStart, bodyStart: bodyStart) } ?? bytes.count
@@ -117,7 +109,7 @@ struct StructureParser {
             kind: contentType.isMultipart ? .multipart : .single,
             children: []
         )
-        return (part, hit)
+        return (part, hit, false)
     }
 
     private mutating func parseMultipart(
@@ -125,7 +117,7 @@ struct StructureParser {
         header: (fields: [HeaderField], end: Int, hit: BoundaryHit?),
         contentType: ContentType,
         depth: Int
-    ) -> (part: MIMEPart, hit: BoundaryHit?) {
+    ) -> (part: MIMEPart, hit: BoundaryHit?, endedInHeader: Bool) {
         let bodyStart = header.end
         guard let boundary = contentType.boundary, !boundary.isEmpty else {
             // multipart without a boundary: no body parts; outer boundaries still end it.
@@ -139,7 +131,7 @@ struct StructureParser {
                 kind: .multipart,
                 children: []
             )
-            return (part, hit)
+            return (part, hit, false)
         }
         let level = boundaries.count
         boundaries.append(Boundary(bytes: Array(boundary.utf8.prefix(limits.maximumBoundaryLength))))
@@ -152,16 +144,18 @@ struct StructureParser {
                 hit = findBoundary(from: current.nextLine)
                 continue
             }
-            let (child, next) = parsePart(start: current.nextLine, depth: depth + 1, defaultType: childDefault)
+            let (child, next, _) = parsePart(start: current.nextLine, depth: depth + 1, defaultType: childDefault)
             children.append(child)
             hit = next
         }
         boundaries.removeLast()
+        var epilogueStart = bodyStart
         if let current = hit, current.level == level {
             // Close boundary: the epilogue runs to the next boundary of an enclosing multipart.
+            epilogueStart = current.nextLine
             hit = findBoundary(from: current.nextLine)
         }
-        let end = hit.map { bodyEnd(before: $0.lineStart, bodyStart: bodyStart) } ?? bytes.count
+        let end = hit.map { bodyEnd(before: $0.lineStart, bodyStart: epilogueStart) } ?? bytes.count
         let part = MIMEPart(
             headerRange: start..<header.end,
             bodyRange: bodyStart..<end,
@@ -170,7 +164,7 @@ struct StructureParser {
             kind: .multipart,
             children: children
         )
-        return (part, hit)
+        return (part, hit, false)
     }
 
     private static func emptyMessage(at offset: Int) -> MIMEPart {
@@ -184,14 +178,15 @@ struct StructureParser {
         )
     }
 
-    /// 7bit, 8bit, binary or absent: a message/rfc822 body that can be parsed as it stands.
-    private static func isIdentityEncoding(_ value: [UInt8]?) -> Bool {
-        guard let value else { return true }
-        var lexer = RFC822Lexer(value)
-        var token: [UInt8] = []
-        guard lexer.skipWhitespace() == .more, lexer.parseToken(into: &token) != .failed else { return true }
-        let name = String(decoding: token, as: UTF8.self).lowercasedASCII()
-        return name == "7bit" || name == "8bit" || name == "binary" || name.isEmpty
+    /// Whether `--boundary` of the multipart's own boundary starts at `position`.
+    private func startsWithOwnBoundary(_ position: Int, _ contentType: ContentType) -> Bool {
+        guard let boundary = contentType.boundary, !boundary.isEmpty else { return false }
+        let own = Array(boundary.utf8.prefix(limits.maximumBoundaryLength))
+        guard position + 2 + own.count <= bytes.count, bytes[position] == UInt8(ascii: "-"),
+            bytes[position + 1] == UInt8(ascii: "-")
+        else { return false }
+        for index in 0..<own.count where bytes[position + 2 + index] != own[index] { return false }
+        return true
     }
 
     // MARK: - Header
@@ -203,10 +198,12 @@ struct StructureParser {
         let count = bytes.count
         while position < count {
             let first = bytes[position]
-            if first == 0x0A { return (fields, position + 1, nil) }
-            if first == 0x0D, position + 1 < count, bytes[position + 1] == 0x0A { return (fields, position + 2, nil) }
+            let blankLength = first == 0x0A ? 1 : (first == 0x0D && position + 1 < count && bytes[position + 1] == 0x0A ? 2 : 0)
+            if blankLength > 0 {
+                return (fields, position + blankLength, nil)
+            }
             if first == UInt8(ascii: "-"), !boundaries.isEmpty, let hit = boundaryAt(position) {
-                return (fields, position, hit)
+                return (fields, bodyEnd(before: position, bodyStart: start), hit)
             }
             // One field: this line and its continuation lines.
             var lineEnd = nextLine(after: position)
