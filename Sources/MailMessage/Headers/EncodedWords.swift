@@ -52,13 +52,18 @@ public enum EncodedWords {
         return false
     }
 
+    /// Bounds that keep decoding linear on hostile input (RFC 2047 §2 allows 75 characters per word;
+    /// broken mailers write longer ones, so the bound is generous).
+    static let maximumWordLength = 4096
+    static let maximumCharsetLength = 64
+
     /// Parses one encoded word at `start` (`=?`); `nil` if it is not one.
     private static func parseWord(_ value: [UInt8], at start: Int) -> (charset: String, bytes: [UInt8], end: Int)? {
         var index = start + 2
         let charsetStart = index
         while index < value.count, value[index] != UInt8(ascii: "?") {
             let byte = value[index]
-            if byte <= 0x20 || byte >= 0x7F { return nil }
+            if byte <= 0x20 || byte >= 0x7F || index - charsetStart > maximumCharsetLength { return nil }
             index += 1
         }
         guard index + 3 < value.count, index > charsetStart else { return nil }
@@ -71,7 +76,7 @@ public enum EncodedWords {
         // The word ends at the first "?=" (Q text may not contain "?=" anyway).
         var end = textStart
         while end + 1 < value.count, !(value[end] == UInt8(ascii: "?") && value[end + 1] == UInt8(ascii: "=")) {
-            if value[end] == 0x0A || value[end] == 0x0D { return nil }
+            if value[end] == 0x0A || value[end] == 0x0D || end - textStart > maximumWordLength { return nil }
             end += 1
         }
         guard end + 1 < value.count else { return nil }

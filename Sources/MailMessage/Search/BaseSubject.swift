@@ -16,42 +16,45 @@ public enum BaseSubject {
 
     /// Steps (2)–(6) of RFC 5256 §2.1 on an already decoded subject.
     static func extract(decoded: String) -> String {
-        var subject = Array(collapse(decoded).unicodeScalars)
+        let scalars = Array(collapse(decoded).unicodeScalars)
+        // The subject is scalars[start..<end]; moving indexes keeps this linear.
+        var start = 0
+        var end = scalars.count
         var changed = true
         while changed {
             changed = false
             // (2) subj-trailer: "(fwd)" / WSP at the end.
             while true {
-                while let last = subject.last, last == " " { subject.removeLast() }
-                if hasSuffix(subject, "(fwd)") { subject.removeLast(5) } else { break }
+                while end > start, scalars[end - 1] == " " { end -= 1 }
+                if hasSuffix(scalars[start..<end], "(fwd)") { end -= 5 } else { break }
             }
             // (3)/(4) subj-leader and subj-blob, repeated.
             var inner = true
             while inner {
                 inner = false
-                while let first = subject.first, first == " " { subject.removeFirst() }
-                if let end = refwdEnd(subject) {
-                    subject.removeFirst(end)
+                while start < end, scalars[start] == " " { start += 1 }
+                if let leader = refwdEnd(scalars[start..<end]) {
+                    start = leader
                     inner = true
                     changed = true
                     continue
                 }
-                if let end = blobEnd(subject, at: 0), end < subject.count {
-                    let rest = Array(subject[end...])
-                    if rest.contains(where: { $0 != " " }) {
-                        subject = rest
-                        inner = true
-                        changed = true
-                    }
+                if let blob = blobEnd(scalars[start..<end], at: start), blob < end,
+                    scalars[blob..<end].contains(where: { $0 != " " })
+                {
+                    start = blob
+                    inner = true
+                    changed = true
                 }
             }
             // (6) "[fwd:" subject "]"
-            if hasPrefix(subject, "[fwd:"), subject.last == "]" {
-                subject = Array(subject.dropFirst(5).dropLast())
+            if hasPrefix(scalars[start..<end], "[fwd:"), end - start >= 6, scalars[end - 1] == "]" {
+                start += 5
+                end -= 1
                 changed = true
             }
         }
-        return String(String.UnicodeScalarView(subject)).trimmingSpaces
+        return String(String.UnicodeScalarView(scalars[start..<end])).trimmingSpaces
     }
 
     private static func collapse(_ text: String) -> String {
@@ -69,46 +72,46 @@ public enum BaseSubject {
         return String(out)
     }
 
-    /// subj-refwd = ("re" / ("fw" ["d"])) *WSP [subj-blob] ":"
-    private static func refwdEnd(_ s: [Unicode.Scalar]) -> Int? {
+    /// subj-refwd = ("re" / ("fw" ["d"])) *WSP [subj-blob] ":"; returns the index after it.
+    private static func refwdEnd(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
         var index: Int
         if hasPrefix(s, "re") {
-            index = 2
+            index = s.startIndex + 2
         } else if hasPrefix(s, "fwd") {
-            index = 3
+            index = s.startIndex + 3
         } else if hasPrefix(s, "fw") {
-            index = 2
+            index = s.startIndex + 2
         } else {
             return nil
         }
-        while index < s.count, s[index] == " " { index += 1 }
-        if index < s.count, s[index] == "[", let end = blobEnd(s, at: index) { index = end }
-        guard index < s.count, s[index] == ":" else { return nil }
+        while index < s.endIndex, s[index] == " " { index += 1 }
+        if index < s.endIndex, s[index] == "[", let end = blobEnd(s, at: index) { index = end }
+        guard index < s.endIndex, s[index] == ":" else { return nil }
         return index + 1
     }
 
     /// subj-blob = "[" *BLOBCHAR "]" *WSP; returns the index after it.
-    private static func blobEnd(_ s: [Unicode.Scalar], at start: Int) -> Int? {
-        guard start < s.count, s[start] == "[" else { return nil }
+    private static func blobEnd(_ s: ArraySlice<Unicode.Scalar>, at start: Int) -> Int? {
+        guard start < s.endIndex, s[start] == "[" else { return nil }
         var index = start + 1
-        while index < s.count, s[index] != "]" {
+        while index < s.endIndex, s[index] != "]" {
             if s[index] == "[" { return nil }
             index += 1
         }
-        guard index < s.count else { return nil }
+        guard index < s.endIndex else { return nil }
         index += 1
-        while index < s.count, s[index] == " " { index += 1 }
+        while index < s.endIndex, s[index] == " " { index += 1 }
         return index
     }
 
-    private static func hasPrefix(_ s: [Unicode.Scalar], _ prefix: String) -> Bool {
+    private static func hasPrefix(_ s: ArraySlice<Unicode.Scalar>, _ prefix: String) -> Bool {
         let p = Array(prefix.unicodeScalars)
         guard s.count >= p.count else { return false }
         for (a, b) in zip(s, p) where lower(a) != b { return false }
         return true
     }
 
-    private static func hasSuffix(_ s: [Unicode.Scalar], _ suffix: String) -> Bool {
+    private static func hasSuffix(_ s: ArraySlice<Unicode.Scalar>, _ suffix: String) -> Bool {
         let p = Array(suffix.unicodeScalars)
         guard s.count >= p.count else { return false }
         for (a, b) in zip(s.suffix(p.count), p) where lower(a) != b { return false }

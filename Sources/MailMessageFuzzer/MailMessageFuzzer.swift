@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import MailMessage
+
+/// Runs every MailMessage entry point a server uses on one input, and checks the tree's invariants.
+func fuzzOne(_ bytes: [UInt8]) {
+    let message = MIMEMessage(parsing: bytes)
+    check(message.root, within: 0..<bytes.count)
+    _ = message.envelope.encoded
+    _ = message.bodyStructure(extended: true)
+    _ = message.bodyStructure(extended: false)
+    _ = message.virtualSize
+    var paths: [[Int]] = [[]]
+    collectPaths(message.root, prefix: [], into: &paths)
+    for path in paths.prefix(64) {
+        for kind: SectionSpecifier.Kind in [.complete, .mime, .header, .text, .headerFields(["From", "Subject"]),
+            .headerFieldsNot(["Received"])]
+        {
+            if path.isEmpty, kind == .mime { continue }
+            _ = message.section(SectionSpecifier(part: path, kind: kind), partial: (offset: 3, length: 100))
+        }
+        _ = message.binary(path)
+    }
+    _ = message.decodedTextParts
+    _ = message.baseSubject
+    _ = message.displaySortKey("From")
+    _ = message.references
+    _ = message.date
+    _ = message.receivedChain
+    _ = message.dkimBody(.relaxed)
+    _ = message.dkimBody(.simple)
+    for field in message.root.fields.prefix(32) {
+        let value = message.rawValue(of: field)
+        _ = EncodedWords.decode(value)
+        _ = MailAddress.parseList(value)
+        _ = ContentType(parsing: value)
+        _ = DKIMCanonicalization.relaxed.canonicalizeHeader(Array(bytes[field.range]))
+    }
+    _ = try? SectionSpecifier(String(decoding: bytes.prefix(64), as: UTF8.self))
+}
+
+func check(_ part: MIMEPart, within range: Range<Int>) {
+    precondition(part.headerRange.lowerBound >= range.lowerBound && part.bodyRange.upperBound <= range.upperBound)
+    precondition(part.headerRange.upperBound <= part.bodyRange.lowerBound)
+    precondition(part.kind != .message || part.children.count == 1)
+    for child in part.children { check(child, within: part.bodyRange) }
+}
+
+func collectPaths(_ part: MIMEPart, prefix: [Int], into paths: inout [[Int]]) {
+    guard paths.count < 64 else { return }
+    switch part.kind {
+    case .multipart:
+        for (index, child) in part.children.enumerated() {
+            paths.append(prefix + [index + 1])
+            let next = child.kind == .message ? child.children[0] : child
+            if child.kind != .single { collectPaths(next, prefix: prefix + [index + 1], into: &paths) }
+        }
+    case .message:
+        paths.append(prefix + [1])
+        collectPaths(part.children[0], prefix: prefix + [1], into: &paths)
+    case .single:
+        paths.append(prefix + [1])
+    }
+}
+
+#if FUZZING
+/// libFuzzer entry point (built with `-sanitize=fuzzer`, see scripts/fuzz-mailmessage.sh).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzMailMessage(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    fuzzOne(Array(UnsafeRawBufferPointer(start: start, count: count)))
+    return 0
+}
+#else
+/// Without libFuzzer: replays the files named on the command line (crash reproducers, the corpus).
+@main
+struct MailMessageFuzzerReplay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let file = fopen(path, "rb") else { continue }
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let read = fread(&chunk, 1, chunk.count, file)
+                if read <= 0 { break }
+                bytes += chunk[0..<read]
+            }
+            fclose(file)
+            fuzzOne(bytes)
+        }
+    }
+}
+#endif
