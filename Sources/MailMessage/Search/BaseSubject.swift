@@ -2,10 +2,10 @@
 public enum BaseSubject {
     /// Extracts the base subject from a raw Subject value.
     /// - Parameter rawSubject: The raw header value (encoded words are decoded first).
-    /// - Returns: The base subject, white space runs collapsed, folded with ``UnicodeCasemap``.
+    /// - Returns: The base subject with white space runs collapsed; SORT compares it with
+    ///   i;unicode-casemap (``UnicodeCasemap/fold(_:)``).
     public static func extract(_ rawSubject: [UInt8]) -> String {
-        let decoded = EncodedWords.decode(HeaderText.unfold(rawSubject))
-        return UnicodeCasemap.fold(extract(decoded: decoded))
+        extract(decoded: EncodedWords.decode(HeaderText.unfold(rawSubject)))
     }
 
     /// Whether the subject indicates a reply or forward (steps 2–6 removed something), as THREAD needs.

@@ -21,7 +21,11 @@ public enum UnicodeCasemap {
                 continue
             }
             for mapped in properties.titlecaseMapping.unicodeScalars {
-                scalars.append(contentsOf: baseLetter(mapped).unicodeScalars)
+                for base in baseLetter(mapped).unicodeScalars {
+                    // Multi-character titlecase mappings ("ß" → "Ss") are folded all the way, so "ß" matches "SS".
+                    let value = base.value
+                    scalars.append(value >= 0x61 && value <= 0x7A ? Unicode.Scalar(value - 0x20)! : base)
+                }
             }
         }
         return String(scalars)

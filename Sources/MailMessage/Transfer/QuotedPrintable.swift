@@ -102,6 +102,10 @@ public struct QuotedPrintableDecoder: Sendable {
                         carry = Array(input[index...])
                         return
                     }
+                    if input[probe] == 0x0D, probe + 1 >= count {
+                        carry = Array(input[index...])
+                        return
+                    }
                     if input[probe] == 0x0A || input[probe] == 0x0D {
                         index = probe + 1
                         if input[probe] == 0x0D, index < count, input[index] == 0x0A { index += 1 }
