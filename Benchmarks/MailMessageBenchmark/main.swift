@@ -42,7 +42,18 @@ let iterations = arguments.count >= 3 ? Int(arguments[2]) ?? 5 : 5
 let messages = listFiles(arguments[1]).map(readFile)
 let totalBytes = messages.reduce(0) { $0 + $1.count }
 let megabytes = Double(totalBytes) / 1_000_000
-print("messages: \(messages.count), bytes: \(totalBytes) (\(String(format: "%.1f", megabytes)) MB)")
+print("messages: \(messages.count), bytes: \(totalBytes) (\(fixed(megabytes, 1)) MB)")
+
+/// `value` with `digits` decimals (no Foundation here).
+func fixed(_ value: Double, _ digits: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = Int((value * scale).rounded())
+    let whole = scaled / Int(scale)
+    guard digits > 0 else { return String(whole) }
+    let fraction = String(scaled % Int(scale))
+    return "\(whole)." + String(repeating: "0", count: digits - fraction.count) + fraction
+}
 
 func measure(_ label: String, _ body: () -> Int) {
     var best = Double.infinity
@@ -56,7 +67,8 @@ func measure(_ label: String, _ body: () -> Int) {
         best = min(best, seconds)
     }
     let rate = megabytes / best
-    print("\(label): \(String(format: "%.3f", best)) s, \(String(format: "%.0f", rate)) MB/s (checksum \(checksum))")
+    let perSecond = Double(messages.count) / best
+    print("\(label): \(fixed(best, 3)) s, \(fixed(rate, 0)) MB/s, \(fixed(perSecond, 0)) messages/s (checksum \(checksum))")
 }
 
 measure("structure parse (headers + MIME tree)") {

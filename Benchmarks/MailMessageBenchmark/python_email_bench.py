@@ -41,7 +41,7 @@ def run(label, fn):
         start = time.perf_counter()
         fn()
         best = min(best, time.perf_counter() - start)
-    print("%s: %.3f s, %.0f MB/s" % (label, best, total / 1e6 / best))
+    print("%s: %.3f s, %.0f MB/s, %.0f messages/s" % (label, best, total / 1e6 / best, len(messages) / best))
 
 run("python email: structure parse", lambda: [email.message_from_bytes(m, policy=policy.compat32) for m in messages])
 run("python email: parse + BODYSTRUCTURE-like walk",

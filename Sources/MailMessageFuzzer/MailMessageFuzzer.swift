@@ -67,9 +67,25 @@ func collectPaths(_ part: MIMEPart, prefix: [Int], into paths: inout [[Int]]) {
 #if FUZZING
 /// libFuzzer entry point (built with `-sanitize=fuzzer`, see scripts/fuzz-mailmessage.sh).
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzMailMessage(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    fuzzOne(Array(UnsafeRawBufferPointer(start: start, count: count)))
+public func fuzzMailMessage(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let start else { return 0 }
+    fuzzOne(Array(UnsafeBufferPointer(start: start, count: count)))
     return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// SwiftPM links executables with `main` renamed to `<target>_main`; hand control to libFuzzer's driver.
+@_cdecl("MailMessageFuzzer_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var vector = argv
+    return runFuzzerDriver(&count, &vector, fuzzMailMessage)
 }
 #else
 /// Without libFuzzer: replays the files named on the command line (crash reproducers, the corpus).
