@@ -520,6 +520,191 @@ Subject: =?utf-8?b?4pyTIGNoZWNr?==?utf-8?q?_adjacent?= =?unknown-charset?q?x?= =
 body
 """)
 
+msgs["dsn-multipart-report"] = crlf("""Return-Path: <>
+Received: from mx.example.org by mail.example.com with ESMTP id 4F1; Tue, 3 Mar 2020 09:00:01 +0000
+From: MAILER-DAEMON@mail.example.com (Mail Delivery System)
+Subject: Undelivered Mail Returned to Sender
+To: sender@example.com
+Auto-Submitted: auto-replied
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status;
+\tboundary="4F1.1583226001/mail.example.com"
+Content-Transfer-Encoding: 8bit
+Message-Id: <20200303090001.4F1@mail.example.com>
+
+This is a MIME-encapsulated message.
+
+--4F1.1583226001/mail.example.com
+Content-Description: Notification
+Content-Type: text/plain; charset=us-ascii
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients.
+
+<nobody@example.org>: host mx.example.org said: 550 5.1.1 User unknown
+
+--4F1.1583226001/mail.example.com
+Content-Description: Delivery report
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mail.example.com
+Arrival-Date: Tue,  3 Mar 2020 09:00:00 +0000 (UTC)
+
+Final-Recipient: rfc822; nobody@example.org
+Action: failed
+Status: 5.1.1
+
+--4F1.1583226001/mail.example.com
+Content-Description: Undelivered Message Headers
+Content-Type: text/rfc822-headers
+
+From: sender@example.com
+To: nobody@example.org
+Subject: hello
+
+--4F1.1583226001/mail.example.com--
+""")
+msgs["smime-signed"] = crlf("""From: Signer <signer@example.com>
+To: rcpt@example.org
+Subject: Signed message
+MIME-Version: 1.0
+Content-Type: multipart/signed; protocol="application/pkcs7-signature"; micalg=sha-256; boundary="----sig"
+
+This is an S/MIME signed message
+
+------sig
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: quoted-printable
+
+Signed text with =C3=BCmlaut.
+------sig
+Content-Type: application/pkcs7-signature; name="smime.p7s"
+Content-Transfer-Encoding: base64
+Content-Disposition: attachment; filename="smime.p7s"
+
+MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG9w0BBwEAAKCCAzAw
+ggMsMIICFKADAgECAhQ=
+
+------sig--
+""")
+msgs["outlook-tnef-calendar"] = crlf("""From: "Doe, Jane" <jane.doe@corp.example>
+To: "Team" <team@corp.example>
+Subject: =?iso-8859-1?Q?Besprechung_=FCber_Q3?=
+Thread-Topic: =?iso-8859-1?Q?Besprechung_=FCber_Q3?=
+Thread-Index: AdYA1B2C3D4E5F6G7H8I9J0KLMNOPQ==
+Date: Wed, 4 Mar 2020 08:15:00 +0000
+Message-ID: <DB7PR0101MB1234ABCD@DB7PR0101MB1234.eurprd01.prod.exchangelabs.com>
+Accept-Language: de-DE, en-US
+Content-Language: de-DE
+X-MS-Has-Attach: yes
+Content-Type: multipart/mixed;
+\tboundary="_004_DB7PR0101MB1234ABCD_"
+MIME-Version: 1.0
+
+--_004_DB7PR0101MB1234ABCD_
+Content-Type: multipart/alternative;
+\tboundary="_000_DB7PR0101MB1234ABCD_"
+
+--_000_DB7PR0101MB1234ABCD_
+Content-Type: text/plain; charset="iso-8859-1"
+Content-Transfer-Encoding: quoted-printable
+
+Hallo zusammen,
+anbei die Einladung f=FCr Donnerstag.
+
+--_000_DB7PR0101MB1234ABCD_
+Content-Type: text/calendar; charset="utf-8"; method=REQUEST
+Content-Transfer-Encoding: base64
+
+QkVHSU46VkNBTEVOREFSDQpNRVRIT0Q6UkVRVUVTVA0KRU5EOlZDQUxFTkRBUg0K
+
+--_000_DB7PR0101MB1234ABCD_--
+
+--_004_DB7PR0101MB1234ABCD_
+Content-Type: application/ms-tnef; name="winmail.dat"
+Content-Description: winmail.dat
+Content-Disposition: attachment; filename="winmail.dat"; size=24;
+\tcreation-date="Wed, 04 Mar 2020 08:15:00 GMT";
+\tmodification-date="Wed, 04 Mar 2020 08:15:00 GMT"
+Content-Transfer-Encoding: base64
+
+eJ8+IgAAAQaQCAAEAAAAAAABAAEAAQeQBgAIAAAA
+
+--_004_DB7PR0101MB1234ABCD_--
+""")
+msgs["apple-mail-qp"] = crlf("""From: =?utf-8?Q?Fran=C3=A7ois_Dupont?= <francois@example.fr>
+Content-Type: multipart/alternative;
+\tboundary="Apple-Mail=_9F8E7D6C-5B4A-3928-1706-F5E4D3C2B1A0"
+Mime-Version: 1.0 (Mac OS X Mail 13.0 \\(3608.120.23.2.4\\))
+Subject: =?utf-8?Q?R=C3=A9union_demain?=
+Date: Thu, 5 Mar 2020 18:30:12 +0100
+Message-Id: <A1B2C3D4-E5F6-7890-ABCD-EF1234567890@example.fr>
+To: Marie <marie@example.fr>
+
+--Apple-Mail=_9F8E7D6C-5B4A-3928-1706-F5E4D3C2B1A0
+Content-Transfer-Encoding: quoted-printable
+Content-Type: text/plain;
+\tcharset=utf-8
+
+Bonjour Marie,
+
+La r=C3=A9union est pr=C3=A9vue =C3=A0 10h. Une tr=C3=A8s longue ligne qui =
+continue apr=C3=A8s un saut doux.
+
+Fran=C3=A7ois
+--Apple-Mail=_9F8E7D6C-5B4A-3928-1706-F5E4D3C2B1A0
+Content-Transfer-Encoding: quoted-printable
+Content-Type: text/html;
+\tcharset=utf-8
+
+<html><head><meta http-equiv=3D"Content-Type" content=3D"text/html; =
+charset=3Dutf-8"></head><body>Bonjour Marie,</body></html>
+--Apple-Mail=_9F8E7D6C-5B4A-3928-1706-F5E4D3C2B1A0--
+""")
+msgs["mailing-list-footer"] = crlf("""Return-Path: <list-bounces@lists.example.org>
+From: Poster <poster@example.net>
+To: discuss@lists.example.org
+Subject: [discuss] Re: Release plan
+List-Id: Discussion list <discuss.lists.example.org>
+List-Unsubscribe: <mailto:discuss-leave@lists.example.org>
+Sender: "discuss" <discuss-bounces@lists.example.org>
+Reply-To: discuss@lists.example.org
+Content-Type: multipart/mixed; boundary="===============7330845974216740156=="
+MIME-Version: 1.0
+
+--===============7330845974216740156==
+Content-Type: text/plain; charset="windows-1252"
+Content-Transfer-Encoding: base64
+
+SSBhZ3JlZSDTcXVvdGVk1CB0ZXh0IJYgdGhhbmtzLgo=
+
+--===============7330845974216740156==
+Content-Type: text/plain; charset="us-ascii"
+MIME-Version: 1.0
+Content-Transfer-Encoding: 7bit
+Content-Disposition: inline
+
+_______________________________________________
+discuss mailing list
+discuss@lists.example.org
+
+--===============7330845974216740156==--
+""")
+msgs["content-type-comments"] = crlf("""From: a@example.com
+Subject: comments in MIME fields
+Content-Type: text/plain (plain text) ; (the charset) charset = "utf-8" (utf)
+Content-Transfer-Encoding: 7bit (seven bit)
+Content-ID: <cid (not a comment)@example.com>
+
+body
+""")
+msgs["encoded-word-in-quoted-name"] = crlf("""From: "=?utf-8?q?Bj=C3=B6rk?=" <bjork@example.is>
+To: "Last, First" <first.last@example.com>, "=?utf-8?b?5bGx55Sw?=" <yamada@example.jp>
+Subject: quoted encoded words
+
+body
+""")
+
 os.makedirs(OUT, exist_ok=True)
 for name, data in sorted(msgs.items()):
     with open(os.path.join(OUT, name + ".eml"), "wb") as f:
