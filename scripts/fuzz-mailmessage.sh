@@ -15,4 +15,4 @@ BIN=$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/MailMes
 mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
 "$BIN" -max_total_time="$SECONDS_TO_RUN" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
     -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/ \
-    .build-fuzz/corpus Tests/MailMessageCorpus
+    .build-fuzz/corpus Tests/MailMessageCorpus Tests/MailMessageCorpus/fuzz-regressions

@@ -155,7 +155,9 @@ struct StructureParser {
             epilogueStart = current.nextLine
             hit = findBoundary(from: current.nextLine)
         }
-        let end = hit.map { bodyEnd(before: $0.lineStart, bodyStart: epilogueStart) } ?? bytes.count
+        var end = hit.map { bodyEnd(before: $0.lineStart, bodyStart: epilogueStart) } ?? bytes.count
+        // An empty last part that starts on the enclosing boundary line still lies inside this body.
+        if let last = children.last { end = max(end, last.range.upperBound) }
         let part = MIMEPart(
             headerRange: start..<header.end,
             bodyRange: bodyStart..<end,

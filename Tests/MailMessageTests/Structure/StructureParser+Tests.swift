@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 
 @testable import MailMessage
 
@@ -61,5 +62,27 @@ struct StructureParserTests {
             _ = message.envelope.encoded
             _ = message.decodedTextParts
         }
+    }
+}
+
+/// Inputs the fuzzer once broke (Tests/MailMessageCorpus/fuzz-regressions): the tree must nest.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static let directory = Corpus.directory.appendingPathComponent("fuzz-regressions")
+    static let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+
+    static func checkNesting(_ part: MIMEPart, within range: Range<Int>) -> Bool {
+        guard part.headerRange.lowerBound >= range.lowerBound, part.bodyRange.upperBound <= range.upperBound,
+            part.headerRange.upperBound <= part.bodyRange.lowerBound
+        else { return false }
+        return part.children.allSatisfy { checkNesting($0, within: part.bodyRange) }
+    }
+
+    @Test("parts nest inside their parent's body", arguments: names)
+    func nesting(name: String) throws {
+        let bytes = try [UInt8](Data(contentsOf: Self.directory.appendingPathComponent(name)))
+        let message = MIMEMessage(parsing: bytes)
+        #expect(Self.checkNesting(message.root, within: 0..<bytes.count))
+        _ = message.bodyStructure(extended: true)
     }
 }
