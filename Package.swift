@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "MailMessageBenchmark",
             dependencies: ["MailMessage"],
-            path: "Benchmarks/MailMessageBenchmark",
+            path: "Benchmarks/MailMessageBenchmark/Sources",
             swiftSettings: swiftSettings
         ),
 

@@ -48,7 +48,6 @@ public enum Charset {
         case "big5", "big5-hkscs", "x-big5": return "BIG5-HKSCS"
         case "utf-7", "utf7": return "UTF-7"
         default:
-            if lower.hasPrefix("windows-") || lower.hasPrefix("cp") { return lower.uppercased() }
             return lower.uppercased()
         }
     }
