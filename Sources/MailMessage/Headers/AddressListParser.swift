@@ -6,7 +6,8 @@ struct AddressListParser {
     private var result: [MailAddress] = []
 
     init(_ value: [UInt8]) {
-        lexer = RFC822Lexer(HeaderText.replacingNUL(value))
+        // NUL stays: it is not atext, so it ends a word as in Dovecot.
+        lexer = RFC822Lexer(value)
     }
 
     mutating func parse() -> [MailAddress] {
@@ -188,7 +189,6 @@ struct AddressListParser {
             } else if !quoted {
                 current.domain = []
             }
-            step = .failed
         }
         return step
     }

@@ -1,7 +1,9 @@
 /// A parsed Content-Disposition field (RFC 2183): the disposition type as written and its parameters.
 public struct ContentDisposition: Sendable, Hashable {
     /// `inline`, `attachment` … as written.
-    public var type: String
+    public var type: String { String(decoding: rawType, as: UTF8.self) }
+    /// The disposition type's bytes as written.
+    public var rawType: [UInt8]
     /// The parameters (RFC 2231 continuations merged, see ``MIMEParameters``).
     public var parameters: MIMEParameters
 
@@ -11,7 +13,7 @@ public struct ContentDisposition: Sendable, Hashable {
         lexer.skipWhitespace()
         var token: [UInt8] = []
         guard lexer.parseToken(into: &token) != .failed else { return nil }
-        self.type = String(decoding: token, as: UTF8.self)
+        self.rawType = token
         self.parameters = MIMEParameters(lexer: &lexer)
     }
 

@@ -6,9 +6,13 @@
 /// An invalid value keeps what could be read: `Content-Type: text` gives type `text`, subtype "".
 public struct ContentType: Sendable, Hashable {
     /// The media type as written, e.g. `text` or `TEXT`.
-    public var type: String
+    public var type: String { String(decoding: rawType, as: UTF8.self) }
     /// The subtype as written; empty if the value had none.
-    public var subtype: String
+    public var subtype: String { String(decoding: rawSubtype, as: UTF8.self) }
+    /// The media type's bytes as written (8-bit bytes kept; BODYSTRUCTURE sends these).
+    public var rawType: [UInt8]
+    /// The subtype's bytes as written.
+    public var rawSubtype: [UInt8]
     /// The parameters in Dovecot's order: plain ones as written, then RFC 2231 ones merged (see ``MIMEParameters``).
     public var parameters: MIMEParameters
     /// Whether the part had a Content-Type field.
@@ -16,8 +20,8 @@ public struct ContentType: Sendable, Hashable {
 
     /// Creates a content type.
     public init(type: String, subtype: String, parameters: MIMEParameters = MIMEParameters(), isExplicit: Bool = true) {
-        self.type = type
-        self.subtype = subtype
+        self.rawType = Array(type.utf8)
+        self.rawSubtype = Array(subtype.utf8)
         self.parameters = parameters
         self.isExplicit = isExplicit
     }
@@ -28,11 +32,20 @@ public struct ContentType: Sendable, Hashable {
     public static let defaultDigestMember = ContentType(type: "message", subtype: "rfc822", isExplicit: false)
 
     /// Whether the media type is `text` (any case).
-    public var isText: Bool { type.lowercasedASCII() == "text" }
+    public var isText: Bool { Self.equalFold(rawType, "text") }
     /// Whether this is `multipart/*` (any case).
-    public var isMultipart: Bool { type.lowercasedASCII() == "multipart" }
+    public var isMultipart: Bool { Self.equalFold(rawType, "multipart") }
     /// Whether this is `message/rfc822` (any case).
-    public var isMessageRFC822: Bool { type.lowercasedASCII() == "message" && subtype.lowercasedASCII() == "rfc822" }
+    public var isMessageRFC822: Bool { Self.equalFold(rawType, "message") && Self.equalFold(rawSubtype, "rfc822") }
+
+    private static func equalFold(_ bytes: [UInt8], _ lowercase: String) -> Bool {
+        let expected = Array(lowercase.utf8)
+        guard bytes.count == expected.count else { return false }
+        for (byte, wanted) in zip(bytes, expected) where ((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte) != wanted {
+            return false
+        }
+        return true
+    }
 
     /// The `charset` parameter, if any.
     public var charset: String? { parameters["charset"] }
@@ -43,6 +56,8 @@ public struct ContentType: Sendable, Hashable {
     /// - Parameter value: The field value as it appears in the message (folding kept).
     /// - Returns: The content type; never fails, see the type's discussion.
     public init(parsing value: [UInt8]) {
+        // Like Dovecot: when the value is not `type "/" subtype` followed by parameters or nothing,
+        // type and subtype are empty, except that a bare "text" stays (the part is still text).
         var lexer = RFC822Lexer(value)
         var typeBytes: [UInt8] = []
         var subtypeBytes: [UInt8] = []
@@ -51,12 +66,22 @@ public struct ContentType: Sendable, Hashable {
             lexer.current == UInt8(ascii: "/")
         {
             lexer.position += 1
-            if lexer.skipWhitespace() == .more {
-                valid = lexer.parseToken(into: &subtypeBytes) != .failed && !subtypeBytes.isEmpty
+            if lexer.skipWhitespace() == .more, lexer.parseToken(into: &subtypeBytes) != .failed, !subtypeBytes.isEmpty,
+                lexer.atEnd || lexer.current == UInt8(ascii: ";")
+            {
+                valid = true
+            } else {
+                typeBytes = []
+                subtypeBytes = []
             }
         }
-        self.type = String(decoding: typeBytes, as: UTF8.self)
-        self.subtype = String(decoding: subtypeBytes, as: UTF8.self)
+        if !valid {
+            // A broken value keeps only a bare "text", so that the part still counts as text.
+            if !(Self.equalFold(typeBytes, "text") && subtypeBytes.isEmpty) { typeBytes = [] }
+            subtypeBytes = []
+        }
+        self.rawType = typeBytes
+        self.rawSubtype = subtypeBytes
         self.isExplicit = true
         self.parameters = valid ? MIMEParameters(lexer: &lexer) : MIMEParameters()
     }

@@ -11,11 +11,13 @@ struct MIMEFields {
 
     init(bytes: [UInt8], fields: [HeaderField]) {
         bytes.withUnsafeBufferPointer { buffer in
-            for field in fields {
+            for field in fields where field.hasColon {
                 let name = buffer[field.nameRange]
                 guard name.count > 8, StructureParser.equalsIgnoringCase(name.prefix(8), "content-") else { continue }
                 let rest = name.dropFirst(8)
+                // Plain strings get NUL replaced by U+FFFD; structured values are lexed raw.
                 let value = { HeaderText.replacingNUL(Array(buffer[field.valueRange])) }
+                let raw = { Array(buffer[field.valueRange]) }
                 if id == nil, StructureParser.equalsIgnoringCase(rest, "id") {
                     id = value()
                 } else if description == nil, StructureParser.equalsIgnoringCase(rest, "description") {
@@ -25,11 +27,11 @@ struct MIMEFields {
                 } else if location == nil, StructureParser.equalsIgnoringCase(rest, "location") {
                     location = value()
                 } else if transferEncoding == nil, StructureParser.equalsIgnoringCase(rest, "transfer-encoding") {
-                    transferEncoding = Self.parseTransferEncoding(value())
+                    transferEncoding = Self.parseTransferEncoding(raw())
                 } else if disposition == nil, StructureParser.equalsIgnoringCase(rest, "disposition") {
-                    disposition = ContentDisposition(parsing: value())
+                    disposition = ContentDisposition(parsing: raw())
                 } else if languages == nil, StructureParser.equalsIgnoringCase(rest, "language") {
-                    languages = Self.parseLanguages(value())
+                    languages = Self.parseLanguages(raw())
                 }
             }
         }

@@ -8,15 +8,24 @@
 public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection {
     /// One parameter: name and raw value.
     public struct Parameter: Sendable, Hashable {
-        /// The name as written (with a trailing `*` for merged RFC 2231 extended values).
-        public var name: String
-        /// The value, unquoted; RFC 2231 extended values stay percent-encoded.
-        public var value: String
+        /// The name's bytes as written (with a trailing `*` for merged RFC 2231 extended values).
+        public var rawName: [UInt8]
+        /// The value's bytes, unquoted; RFC 2231 extended values stay percent-encoded.
+        public var rawValue: [UInt8]
+        /// The name as a string.
+        public var name: String { String(decoding: rawName, as: UTF8.self) }
+        /// The value as a string (invalid UTF-8 replaced).
+        public var value: String { String(decoding: rawValue, as: UTF8.self) }
 
         /// Creates a parameter.
         public init(name: String, value: String) {
-            self.name = name
-            self.value = value
+            self.init(rawName: Array(name.utf8), rawValue: Array(value.utf8))
+        }
+
+        /// Creates a parameter from bytes.
+        public init(rawName: [UInt8], rawValue: [UInt8]) {
+            self.rawName = rawName
+            self.rawValue = rawValue
         }
     }
 
@@ -51,7 +60,7 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection {
     /// Parses `*(";" parameter)` from the lexer's position (after the media type or disposition).
     init(lexer: inout RFC822Lexer) {
         var plain: [Parameter] = []
-        var continuations: [(key: String, index: Int, extended: Bool, value: String, order: Int)] = []
+        var continuations: [(key: String, index: Int, extended: Bool, value: [UInt8], order: Int)] = []
         while true {
             guard let (key, value, ok) = MIMEParameters.parseOne(&lexer) else { break }
             if !ok {
@@ -59,23 +68,23 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection {
                 lexer.position += 1
                 continue
             }
-            if let split = RFC2231.splitKey(key) {
+            if let split = RFC2231.splitKey(String(decoding: key, as: UTF8.self)) {
                 continuations.append((split.name, split.index, split.extended, value, continuations.count))
             } else {
-                plain.append(Parameter(name: key, value: value))
+                plain.append(Parameter(rawName: key, rawValue: value))
             }
         }
         self.elements = plain + RFC2231.merge(continuations)
     }
 
     /// `parameter = attribute "=" value`; `nil` at the end of input, `ok == false` on a syntax error.
-    private static func parseOne(_ lexer: inout RFC822Lexer) -> (String, String, ok: Bool)? {
+    private static func parseOne(_ lexer: inout RFC822Lexer) -> ([UInt8], [UInt8], ok: Bool)? {
         guard let byte = lexer.current else { return nil }
-        guard byte == UInt8(ascii: ";") else { return ("", "", false) }
+        guard byte == UInt8(ascii: ";") else { return ([], [], false) }
         lexer.position += 1
-        guard lexer.skipWhitespace() == .more else { return ("", "", false) }
+        guard lexer.skipWhitespace() == .more else { return ([], [], false) }
         var key: [UInt8] = []
-        guard lexer.parseToken(into: &key) == .more, lexer.current == UInt8(ascii: "=") else { return ("", "", false) }
+        guard lexer.parseToken(into: &key) == .more, lexer.current == UInt8(ascii: "=") else { return ([], [], false) }
         lexer.position += 1
         var value: [UInt8] = []
         var step = lexer.skipWhitespace()
@@ -94,7 +103,6 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection {
                 step = lexer.parseToken(into: &value)
             }
         }
-        let ok = step != .failed
-        return (String(decoding: key, as: UTF8.self), String(decoding: value, as: UTF8.self), ok)
+        return (key, value, step != .failed)
     }
 }

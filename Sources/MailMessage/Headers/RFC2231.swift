@@ -23,7 +23,7 @@ enum RFC2231 {
     /// Merges continuation pieces into one parameter per name, as Dovecot's `rfc2231_parse` does:
     /// sorted by name then index; with a gap in the indexes the pieces are kept unmerged.
     static func merge(
-        _ pieces: [(key: String, index: Int, extended: Bool, value: String, order: Int)]
+        _ pieces: [(key: String, index: Int, extended: Bool, value: [UInt8], order: Int)]
     ) -> [MIMEParameters.Parameter] {
         let sorted = pieces.sorted {
             let left = $0.key.lowercasedASCII()
@@ -45,16 +45,16 @@ enum RFC2231 {
                 end += 1
             }
             if contiguous {
-                var value = ""
-                if !sorted[start].extended && haveExtended { value += "''" }
+                var value: [UInt8] = []
+                if !sorted[start].extended && haveExtended { value += Array("''".utf8) }
                 for piece in sorted[start..<end] {
                     value += (!piece.extended && haveExtended) ? escape(piece.value) : piece.value
                 }
-                result.append(.init(name: sorted[start].key + (haveExtended ? "*" : ""), value: value))
+                result.append(.init(rawName: Array((sorted[start].key + (haveExtended ? "*" : "")).utf8), rawValue: value))
             } else {
                 for piece in sorted[start..<end] {
                     let name = "\(piece.key)*\(piece.index)" + (piece.extended ? "*" : "")
-                    result.append(.init(name: name, value: piece.value))
+                    result.append(.init(rawName: Array(name.utf8), rawValue: piece.value))
                 }
             }
             start = end
@@ -63,16 +63,16 @@ enum RFC2231 {
     }
 
     /// Percent-encodes what may not stand in an extended value.
-    private static func escape(_ value: String) -> String {
+    private static func escape(_ value: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        for byte in value.utf8 {
+        for byte in value {
             if byte == UInt8(ascii: "%") || byte < 0x20 || byte >= 0x7F {
                 out += Array("%".utf8) + hexDigits(byte)
             } else {
                 out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func hexDigits(_ byte: UInt8) -> [UInt8] {

@@ -165,6 +165,11 @@ struct RFC822Lexer {
                 output += data[start..<position]
                 position += 1
                 return skipWhitespace()
+            case 0:
+                // NUL is not allowed; it becomes U+FFFD (Dovecot's nul_replacement_str).
+                output += data[start..<position]
+                output += HeaderText.replacementCharacter
+                start = position + 1
             case 0x0A:
                 var end = position
                 if end > start, data[end - 1] == 0x0D { end -= 1 }

@@ -43,7 +43,7 @@ extension MIMEMessage {
             writeChildren(part.children, extended: extended, to: &writer)
         }
         writer.append(" ")
-        writer.appendString(Array(part.contentType.subtype.utf8))
+        writer.appendString(part.contentType.rawSubtype)
         guard extended else { return }
         writer.append(" ")
         Self.writeParameters(part.contentType.parameters, defaultCharset: false, to: &writer)
@@ -58,9 +58,9 @@ extension MIMEMessage {
             isText = false
         } else {
             isText = part.contentType.isText
-            writer.appendString(Array(part.contentType.type.utf8))
+            writer.appendString(part.contentType.rawType)
             writer.append(" ")
-            writer.appendString(Array(part.contentType.subtype.utf8))
+            writer.appendString(part.contentType.rawSubtype)
         }
         writer.append(" ")
         Self.writeParameters(part.contentType.parameters, defaultCharset: isText, to: &writer)
@@ -96,7 +96,7 @@ extension MIMEMessage {
         writer.append(" ")
         if let disposition = mime.disposition {
             writer.append("(")
-            writer.appendString(Array(disposition.type.utf8))
+            writer.appendString(disposition.rawType)
             writer.append(" ")
             Self.writeParameters(disposition.parameters, defaultCharset: false, to: &writer)
             writer.append(")")
@@ -125,9 +125,9 @@ extension MIMEMessage {
         for (index, parameter) in parameters.enumerated() {
             if index > 0 { writer.append(" ") }
             if parameter.name.lowercasedASCII() == "charset" { sawCharset = true }
-            writer.appendString(Array(parameter.name.utf8))
+            writer.appendString(parameter.rawName)
             writer.append(" ")
-            writer.appendString(Array(parameter.value.utf8))
+            writer.appendString(parameter.rawValue)
         }
         if defaultCharset && !sawCharset {
             if !parameters.isEmpty { writer.append(" ") }

@@ -35,27 +35,29 @@ public struct Envelope: Sendable, Hashable {
     ///   - fields: The header fields of the (encapsulated) message.
     public init(bytes: [UInt8], fields: [HeaderField]) {
         bytes.withUnsafeBufferPointer { buffer in
-            for field in fields {
+            for field in fields where field.hasColon {
                 let name = buffer[field.nameRange]
                 guard let first = name.first else { continue }
+                // Strings get NUL replaced by U+FFFD; address lists are lexed raw (NUL ends a word).
                 let value = { HeaderText.replacingNUL(Array(buffer[field.valueRange])) }
+                let raw = { Array(buffer[field.valueRange]) }
                 switch first | 0x20 {
                 case UInt8(ascii: "d") where MIMEMessage.equalFold(name, Array("date".utf8)):
                     date = value()
                 case UInt8(ascii: "s") where MIMEMessage.equalFold(name, Array("subject".utf8)):
                     subject = value()
                 case UInt8(ascii: "s") where MIMEMessage.equalFold(name, Array("sender".utf8)):
-                    sender += MailAddress.parseList(value())
+                    sender += MailAddress.parseList(raw())
                 case UInt8(ascii: "f") where MIMEMessage.equalFold(name, Array("from".utf8)):
-                    from += MailAddress.parseList(value())
+                    from += MailAddress.parseList(raw())
                 case UInt8(ascii: "r") where MIMEMessage.equalFold(name, Array("reply-to".utf8)):
-                    replyTo += MailAddress.parseList(value())
+                    replyTo += MailAddress.parseList(raw())
                 case UInt8(ascii: "t") where MIMEMessage.equalFold(name, Array("to".utf8)):
-                    to += MailAddress.parseList(value())
+                    to += MailAddress.parseList(raw())
                 case UInt8(ascii: "c") where MIMEMessage.equalFold(name, Array("cc".utf8)):
-                    cc += MailAddress.parseList(value())
+                    cc += MailAddress.parseList(raw())
                 case UInt8(ascii: "b") where MIMEMessage.equalFold(name, Array("bcc".utf8)):
-                    bcc += MailAddress.parseList(value())
+                    bcc += MailAddress.parseList(raw())
                 case UInt8(ascii: "i") where MIMEMessage.equalFold(name, Array("in-reply-to".utf8)):
                     inReplyTo = value()
                 case UInt8(ascii: "m") where MIMEMessage.equalFold(name, Array("message-id".utf8)):

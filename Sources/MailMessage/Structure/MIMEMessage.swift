@@ -55,7 +55,7 @@ public struct MIMEMessage: Sendable {
     public func fields(named name: String, in part: MIMEPart? = nil) -> [HeaderField] {
         let wanted = Array(name.utf8)
         return (part ?? root).fields.filter { field in
-            bytes.withUnsafeBufferPointer { Self.equalFold($0[field.nameRange], wanted) }
+            field.hasColon && bytes.withUnsafeBufferPointer { Self.equalFold($0[field.nameRange], wanted) }
         }
     }
 

@@ -55,7 +55,7 @@ struct StructureParser {
         partCount += 1
         var header = parseHeader(start: start)
         var contentType = defaultType
-        for field in header.fields where Self.equalsIgnoringCase(bytes[field.nameRange], "content-type") {
+        for field in header.fields where field.hasColon && Self.equalsIgnoringCase(bytes[field.nameRange], "content-type") {
             contentType = ContentType(parsing: Array(bytes[field.valueRange]))
             break
         }
@@ -88,10 +88,13 @@ struct StructureParser {
             // Parsed whatever its Content-Transfer-Encoding, as Dovecot does: an encoded body reads as
             // a header line without a colon. When the encapsulated header runs into a boundary, the
             // line end before that boundary still counts in this part's body (Dovecot's sizes).
-            let (child, hit, endedInHeader) = parsePart(start: bodyStart, depth: depth + 1, defaultType: .defaultText)
+            let (child, hit, _) = parsePart(start: bodyStart, depth: depth + 1, defaultType: .defaultText)
+            // An encapsulated message without body: the line end before the boundary stays in this part.
+            var end = child.bodyRange.upperBound
+            if let hit, child.bodyRange.isEmpty { end = max(end, hit.lineStart) }
             let part = MIMEPart(
                 headerRange: start..<header.end,
-                bodyRange: bodyStart..<(endedInHeader ? (hit?.lineStart ?? bytes.count) : child.bodyRange.upperBound),
+                bodyRange: bodyStart..<end,
                 fields: header.fields,
                 contentType: contentType,
                 kind: .message,
@@ -227,7 +230,8 @@ struct StructureParser {
         var colon = range.lowerBound
         while colon < valueEnd, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
         guard colon < valueEnd else {
-            return HeaderField(range: range, nameRange: range.lowerBound..<valueEnd, valueRange: valueEnd..<valueEnd)
+            return HeaderField(
+                range: range, nameRange: range.lowerBound..<valueEnd, valueRange: valueEnd..<valueEnd, hasColon: false)
         }
         var nameEnd = colon
         while nameEnd > range.lowerBound, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
