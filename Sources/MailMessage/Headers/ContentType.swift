@@ -56,15 +56,17 @@ public struct ContentType: Sendable, Hashable {
     /// - Parameter value: The field value as it appears in the message (folding kept).
     /// - Returns: The content type; never fails, see the type's discussion.
     public init(parsing value: [UInt8]) {
-        // Like Dovecot: when the value is not `type "/" subtype` followed by parameters or nothing,
-        // type and subtype are empty, except that a bare "text" stays (the part is still text).
+        // Like Dovecot: a value that is only a type ("text") keeps it with an empty subtype; any other
+        // value that is not `type "/" subtype` followed by parameters or nothing leaves both empty.
         var lexer = RFC822Lexer(value)
         var typeBytes: [UInt8] = []
         var subtypeBytes: [UInt8] = []
         var valid = false
-        if lexer.skipWhitespace() == .more, lexer.parseToken(into: &typeBytes) == .more, !typeBytes.isEmpty,
-            lexer.current == UInt8(ascii: "/")
-        {
+        var typeStep = RFC822Lexer.Step.failed
+        if lexer.skipWhitespace() == .more {
+            typeStep = lexer.parseToken(into: &typeBytes)
+        }
+        if typeStep == .more, !typeBytes.isEmpty, lexer.current == UInt8(ascii: "/") {
             lexer.position += 1
             if lexer.skipWhitespace() == .more, lexer.parseToken(into: &subtypeBytes) != .failed, !subtypeBytes.isEmpty,
                 lexer.atEnd || lexer.current == UInt8(ascii: ";")
@@ -75,9 +77,8 @@ public struct ContentType: Sendable, Hashable {
                 subtypeBytes = []
             }
         }
-        if !valid {
-            // A broken value keeps only a bare "text", so that the part still counts as text.
-            if !(Self.equalFold(typeBytes, "text") && subtypeBytes.isEmpty) { typeBytes = [] }
+        if !valid && typeStep != .end {
+            typeBytes = []
             subtypeBytes = []
         }
         self.rawType = typeBytes
