@@ -89,10 +89,15 @@ public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutableP
 }
 #else
 /// Without libFuzzer: replays the files named on the command line (crash reproducers, the corpus).
+/// With `--views` first, prints each file's ENVELOPE and BODYSTRUCTURE instead, one record per
+/// file (`@@ <path> <field> <byte count>` LF, value, LF), for scripts/dovecot-differential.sh.
 @main
 struct MailMessageFuzzerReplay {
     static func main() {
-        for path in CommandLine.arguments.dropFirst() {
+        var paths = Array(CommandLine.arguments.dropFirst())
+        let printViews = paths.first == "--views"
+        if printViews { paths.removeFirst() }
+        for path in paths {
             guard let file = fopen(path, "rb") else { continue }
             var bytes: [UInt8] = []
             var chunk = [UInt8](repeating: 0, count: 65536)
@@ -102,7 +107,17 @@ struct MailMessageFuzzerReplay {
                 bytes += chunk[0..<read]
             }
             fclose(file)
-            fuzzOne(bytes)
+            if printViews {
+                let message = MIMEMessage(parsing: bytes)
+                for (field, value) in [("imap.envelope", message.envelope.encoded),
+                    ("imap.bodystructure", message.bodyStructure(extended: true))]
+                {
+                    let record = Array("@@ \(path) \(field) \(value.count)\n".utf8) + value + [0x0A]
+                    _ = record.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+                }
+            } else {
+                fuzzOne(bytes)
+            }
         }
     }
 }
