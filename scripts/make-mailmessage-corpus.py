@@ -705,6 +705,17 @@ Subject: quoted encoded words
 body
 """)
 
+# Which Content-* fields count: a message header needs MIME-Version or Content-Type.
+msgs["mime-rules-no-mime-version"] = b"From: a@b\r\nContent-Transfer-Encoding: base64\r\nContent-Language: de\r\n\r\nAAAA\r\n"
+msgs["mime-rules-mime-version-only"] = b"From: a@b\r\nMIME-Version: 1.0\r\nContent-Transfer-Encoding: base64\r\nContent-Language: de\r\n\r\nAAAA\r\n"
+msgs["mime-rules-body-part"] = b"From: a@b\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Transfer-Encoding: base64\r\nContent-ID: <a@b>\r\n\r\nAAAA\r\n--x--\r\n"
+msgs["mime-rules-encapsulated"] = b"From: a@b\r\nContent-Type: message/rfc822\r\n\r\nFrom: c@d\r\nContent-Transfer-Encoding: base64\r\nContent-ID: <x@y>\r\n\r\nAAAA\r\n"
+msgs["mime-rules-encapsulated-mime"] = b"From: a@b\r\nMime-Version: 1.0\r\nContent-Type: message/rfc822\r\n\r\nFrom: c@d\r\nMIME-Version: 1.0\r\nContent-Transfer-Encoding: base64\r\nContent-ID: <x@y>\r\n\r\nAAAA\r\n"
+msgs["mime-rules-bare-type"] = b"From: a@b\r\nContent-Type: multi-b\r\n\r\nbody\r\n"
+msgs["mime-rules-junk-after-subtype"] = b"From: a@b\r\nContent-Type: text/plain junk; charset=utf-8\r\n\r\nbody\r\n"
+msgs["mime-rules-type-with-slash-only"] = b"From: a@b\r\nContent-Type: text/\r\n\r\nbody\r\n"
+msgs["header-line-without-colon"] = b"From: a@b\r\nSubject\r\nContent-Type\r\n\r\nbody\r\n"
+
 os.makedirs(OUT, exist_ok=True)
 for name, data in sorted(msgs.items()):
     with open(os.path.join(OUT, name + ".eml"), "wb") as f:

@@ -9,9 +9,12 @@ struct MIMEFields {
     var languages: [[UInt8]]?
     var location: [UInt8]?
 
-    init(bytes: [UInt8], fields: [HeaderField]) {
+    /// The Content-* fields of a part; none when the part ignores them (see ``MIMEPart/usesContentFields``)
+    /// unless `always` (BINARY decodes by Content-Transfer-Encoding even then, as Dovecot does).
+    init(bytes: [UInt8], part: MIMEPart, always: Bool = false) {
+        guard part.usesContentFields || always else { return }
         bytes.withUnsafeBufferPointer { buffer in
-            for field in fields where field.hasColon {
+            for field in part.fields where field.hasColon {
                 let name = buffer[field.nameRange]
                 guard name.count > 8, StructureParser.equalsIgnoringCase(name.prefix(8), "content-") else { continue }
                 let rest = name.dropFirst(8)

@@ -32,7 +32,7 @@ extension MIMEMessage {
     }
 
     private func writeMultipart(_ part: MIMEPart, extended: Bool, to writer: inout IMAPWriter) {
-        let mime = MIMEFields(bytes: bytes, fields: part.fields)
+        let mime = MIMEFields(bytes: bytes, part: part)
         if part.children.isEmpty {
             if extended {
                 writer.append("(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0 NIL NIL NIL NIL)")
@@ -51,7 +51,7 @@ extension MIMEMessage {
     }
 
     private func writeSingle(_ part: MIMEPart, extended: Bool, to writer: inout IMAPWriter) {
-        let mime = MIMEFields(bytes: bytes, fields: part.fields)
+        let mime = MIMEFields(bytes: bytes, part: part)
         let isText: Bool
         if part.kind == .message {
             writer.append("\"message\" \"rfc822\"")

@@ -95,7 +95,7 @@ extension MIMEMessage {
             Self.appendCRLF(bytes, part.bodyRange, to: &out)
             return Self.applyPartial(out, partial)
         }
-        let mime = MIMEFields(bytes: bytes, fields: part.fields)
+        let mime = MIMEFields(bytes: bytes, part: part, always: true)
         let encoding = mime.transferEncoding.map { String(decoding: $0, as: UTF8.self).lowercasedASCII() } ?? "7bit"
         let decoded: [UInt8]
         switch encoding {
@@ -118,7 +118,7 @@ extension MIMEMessage {
 
     /// The decoded body of a leaf part (transfer encoding removed; no charset conversion).
     public func decodedBody(of part: MIMEPart) -> [UInt8] {
-        let mime = MIMEFields(bytes: bytes, fields: part.fields)
+        let mime = MIMEFields(bytes: bytes, part: part, always: true)
         switch mime.transferEncoding.map({ String(decoding: $0, as: UTF8.self).lowercasedASCII() }) {
         case "base64": return Base64.decode(bytes[part.bodyRange])
         case "quoted-printable": return QuotedPrintable.decode(bytes[part.bodyRange])

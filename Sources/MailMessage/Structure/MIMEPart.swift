@@ -16,6 +16,11 @@ public struct MIMEPart: Sendable, Hashable {
     public var kind: MIMEPartKind
     /// Body parts of a multipart, or the encapsulated message of a message/rfc822 part.
     public var children: [MIMEPart]
+    /// Whether the Content-* fields of this header apply. A message header (the top-level message
+    /// or an encapsulated one) without MIME-Version and without Content-Type is not MIME: its
+    /// Content-Transfer-Encoding, Content-ID … are ignored, as Dovecot does. Body parts of a multipart
+    /// always use them.
+    public var usesContentFields: Bool
 
     /// The whole part: header and body.
     public var range: Range<Int> { headerRange.lowerBound..<bodyRange.upperBound }
@@ -27,7 +32,8 @@ public struct MIMEPart: Sendable, Hashable {
         fields: [HeaderField],
         contentType: ContentType,
         kind: MIMEPartKind,
-        children: [MIMEPart]
+        children: [MIMEPart],
+        usesContentFields: Bool = true
     ) {
         self.headerRange = headerRange
         self.bodyRange = bodyRange
@@ -35,5 +41,6 @@ public struct MIMEPart: Sendable, Hashable {
         self.contentType = contentType
         self.kind = kind
         self.children = children
+        self.usesContentFields = usesContentFields
     }
 }

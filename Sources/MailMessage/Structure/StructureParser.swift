@@ -42,12 +42,29 @@ struct StructureParser {
     /// Parses a whole message.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: MailMessageLimits) -> MIMEPart {
         var parser = StructureParser(bytes: bytes, limits: limits)
-        return parser.parsePart(start: 0, depth: 0, defaultType: .defaultText).part
+        return parser.parsePart(start: 0, depth: 0, defaultType: .defaultText, isMessageHeader: true).part
     }
 
     // MARK: - Parts
 
     private mutating func parsePart(
+        start: Int,
+        depth: Int,
+        defaultType: ContentType,
+        isMessageHeader: Bool
+    ) -> (part: MIMEPart, hit: BoundaryHit?, endedInHeader: Bool) {
+        let parsed = parseWholePart(start: start, depth: depth, defaultType: defaultType)
+        guard isMessageHeader else { return parsed }
+        var part = parsed.part
+        part.usesContentFields = part.fields.contains { field in
+            field.hasColon
+                && (Self.equalsIgnoringCase(bytes[field.nameRange], "mime-version")
+                    || Self.equalsIgnoringCase(bytes[field.nameRange], "content-type"))
+        }
+        return (part, parsed.hit, parsed.endedInHeader)
+    }
+
+    private mutating func parseWholePart(
         start: Int,
         depth: Int,
         defaultType: ContentType
@@ -88,7 +105,7 @@ struct StructureParser {
             // Parsed whatever its Content-Transfer-Encoding, as Dovecot does: an encoded body reads as
             // a header line without a colon. When the encapsulated header runs into a boundary, the
             // line end before that boundary still counts in this part's body (Dovecot's sizes).
-            let (child, hit, _) = parsePart(start: bodyStart, depth: depth + 1, defaultType: .defaultText)
+            let (child, hit, _) = parsePart(start: bodyStart, depth: depth + 1, defaultType: .defaultText, isMessageHeader: true)
             // An encapsulated message without body: the line end before the boundary stays in this part.
             var end = child.bodyRange.upperBound
             if let hit, child.bodyRange.isEmpty { end = max(end, hit.lineStart) }
@@ -147,7 +164,8 @@ struct StructureParser {
                 hit = findBoundary(from: current.nextLine)
                 continue
             }
-            let (child, next, _) = parsePart(start: current.nextLine, depth: depth + 1, defaultType: childDefault)
+            let (child, next, _) = parsePart(
+                start: current.nextLine, depth: depth + 1, defaultType: childDefault, isMessageHeader: false)
             children.append(child)
             hit = next
         }
