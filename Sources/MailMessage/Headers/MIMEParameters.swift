@@ -60,7 +60,7 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection {
     /// Parses `*(";" parameter)` from the lexer's position (after the media type or disposition).
     init(lexer: inout RFC822Lexer) {
         var plain: [Parameter] = []
-        var continuations: [(key: String, index: Int, extended: Bool, value: [UInt8], order: Int)] = []
+        var continuations: [(key: [UInt8], index: Int, extended: Bool, value: [UInt8], order: Int)] = []
         while true {
             guard let (key, value, ok) = MIMEParameters.parseOne(&lexer) else { break }
             if !ok {
@@ -68,7 +68,7 @@ public struct MIMEParameters: Sendable, Hashable, RandomAccessCollection {
                 lexer.position += 1
                 continue
             }
-            if let split = RFC2231.splitKey(String(decoding: key, as: UTF8.self)) {
+            if let split = RFC2231.splitKey(key) {
                 continuations.append((split.name, split.index, split.extended, value, continuations.count))
             } else {
                 plain.append(Parameter(rawName: key, rawValue: value))

@@ -1,8 +1,7 @@
 /// RFC 2231 parameter value continuations and charsets.
 enum RFC2231 {
     /// Splits `name*`, `name*3` or `name*3*` into its parts; `nil` for a plain name.
-    static func splitKey(_ key: String) -> (name: String, index: Int, extended: Bool)? {
-        let bytes = Array(key.utf8)
+    static func splitKey(_ bytes: [UInt8]) -> (name: [UInt8], index: Int, extended: Bool)? {
         guard let star = bytes.firstIndex(of: UInt8(ascii: "*")) else { return nil }
         var position = star + 1
         var index = 0
@@ -17,18 +16,18 @@ enum RFC2231 {
             position += 1
         }
         guard position == bytes.count else { return nil }
-        return (String(decoding: bytes[..<star], as: UTF8.self), index, extended)
+        return (Array(bytes[..<star]), index, extended)
     }
 
     /// Merges continuation pieces into one parameter per name, as Dovecot's `rfc2231_parse` does:
     /// sorted by name then index; with a gap in the indexes the pieces are kept unmerged.
     static func merge(
-        _ pieces: [(key: String, index: Int, extended: Bool, value: [UInt8], order: Int)]
+        _ pieces: [(key: [UInt8], index: Int, extended: Bool, value: [UInt8], order: Int)]
     ) -> [MIMEParameters.Parameter] {
         let sorted = pieces.sorted {
-            let left = $0.key.lowercasedASCII()
-            let right = $1.key.lowercasedASCII()
-            if left != right { return left < right }
+            let left = lowercased($0.key)
+            let right = lowercased($1.key)
+            if left != right { return left.lexicographicallyPrecedes(right) }
             if $0.index != $1.index { return $0.index < $1.index }
             return $0.order < $1.order
         }
@@ -38,8 +37,8 @@ enum RFC2231 {
             var end = start
             var contiguous = true
             var haveExtended = false
-            let name = sorted[start].key.lowercasedASCII()
-            while end < sorted.count, sorted[end].key.lowercasedASCII() == name {
+            let name = lowercased(sorted[start].key)
+            while end < sorted.count, lowercased(sorted[end].key) == name {
                 if sorted[end].index != end - start { contiguous = false }
                 if sorted[end].extended { haveExtended = true }
                 end += 1
@@ -50,16 +49,20 @@ enum RFC2231 {
                 for piece in sorted[start..<end] {
                     value += (!piece.extended && haveExtended) ? escape(piece.value) : piece.value
                 }
-                result.append(.init(rawName: Array((sorted[start].key + (haveExtended ? "*" : "")).utf8), rawValue: value))
+                result.append(.init(rawName: sorted[start].key + (haveExtended ? [UInt8(ascii: "*")] : []), rawValue: value))
             } else {
                 for piece in sorted[start..<end] {
-                    let name = "\(piece.key)*\(piece.index)" + (piece.extended ? "*" : "")
-                    result.append(.init(rawName: Array(name.utf8), rawValue: piece.value))
+                    let suffix = "*\(piece.index)" + (piece.extended ? "*" : "")
+                    result.append(.init(rawName: piece.key + Array(suffix.utf8), rawValue: piece.value))
                 }
             }
             start = end
         }
         return result
+    }
+
+    private static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 
     /// Percent-encodes what may not stand in an extended value.

@@ -12,8 +12,10 @@ struct IMAPWriter {
 
     mutating func append(number: Int) { bytes += Array(String(number).utf8) }
 
-    /// `string`: quoted when possible, otherwise a literal.
+    /// `string`: quoted when possible, otherwise a literal. A NUL ends the string (Dovecot keeps
+    /// these values as C strings; a literal may not carry NUL anyway).
     mutating func appendString<Bytes: Collection>(_ value: Bytes) where Bytes.Element == UInt8 {
+        if let nul = value.firstIndex(of: 0) { return appendString(value[..<nul]) }
         var escapes = 0
         for byte in value {
             switch byte {
