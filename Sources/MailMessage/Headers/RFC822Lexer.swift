@@ -224,7 +224,8 @@ struct RFC822Lexer {
                 if position >= data.count { break }
             } else if data[position] == UInt8(ascii: "]") {
                 position += 1
-                output += data[start..<position]
+                // NUL is not allowed; it becomes U+FFFD as in quoted strings.
+                output += HeaderText.replacingNUL(Array(data[start..<position]))
                 return skipWhitespace()
             }
             position += 1

@@ -42,10 +42,23 @@ struct IMAPWriter {
         appendString(value)
     }
 
-    /// `nstring` with CR and LF removed first (Dovecot's `imap_append_nstring_nolf`).
+    /// `nstring` with the line ends of folding removed first (Dovecot's `imap_append_nstring_nolf`):
+    /// CRLF and LF go, the white space after them stays; a CR not followed by LF becomes a space.
     mutating func appendNStringWithoutLineEnds(_ value: [UInt8]?) {
         guard let value else { return append("NIL") }
-        appendString(value.filter { $0 != 0x0D && $0 != 0x0A })
+        guard value.contains(0x0D) || value.contains(0x0A) else { return appendString(value) }
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(value.count)
+        for (index, byte) in value.enumerated() {
+            if byte == 0x0A { continue }
+            if byte == 0x0D {
+                if index + 1 < value.count, value[index + 1] == 0x0A { continue }
+                cleaned.append(0x20)
+                continue
+            }
+            cleaned.append(byte)
+        }
+        appendString(cleaned)
     }
 
     mutating func appendLiteral<Bytes: Collection>(_ value: Bytes) where Bytes.Element == UInt8 {
