@@ -716,6 +716,10 @@ msgs["mime-rules-junk-after-subtype"] = b"From: a@b\r\nContent-Type: text/plain 
 msgs["mime-rules-type-with-slash-only"] = b"From: a@b\r\nContent-Type: text/\r\n\r\nbody\r\n"
 msgs["header-line-without-colon"] = b"From: a@b\r\nSubject\r\nContent-Type\r\n\r\nbody\r\n"
 
+msgs["lone-cr-in-header"] = b"From: a@b\r\nDate: Thu, 1 Jan 1970 00:00:00 +0000\rjunk\r\nMessage-ID: <x@y>\r(tail)\r\nContent-Type: text/plain\r\nContent-Description: one\rtwo\r\n\r\nbody\r\n"
+msgs["nul-in-structured-fields"] = (b"From: \"N\x00ame\" <a@[10.0\x00.0.1]>\r\nTo: us\x00er@example.com\r\n"
+    b"Content-Type: text/plain; x-a==?x\x00y?=; charset=utf-8\r\nContent-Disposition: attachment; filename=\"a\x00b\"\r\n\r\nbody\r\n")
+
 os.makedirs(OUT, exist_ok=True)
 for name, data in sorted(msgs.items()):
     with open(os.path.join(OUT, name + ".eml"), "wb") as f:
