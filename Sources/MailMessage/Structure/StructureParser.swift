@@ -8,6 +8,9 @@ import Glibc
 ///   every enclosing multipart are active too, so a missing close boundary cannot swallow the rest.
 /// - The line end before a boundary line belongs to the boundary, not to the part's body.
 /// - A boundary line inside a part's header ends that part (header without body).
+/// - A message/rfc822 body is parsed as a message whatever its Content-Transfer-Encoding.
+/// - A message header (top level or encapsulated) uses its Content-* fields only if it has
+///   MIME-Version or Content-Type; body parts of a multipart always do.
 /// - Nesting and part counts are bounded by ``MailMessageLimits``; what is beyond stays body bytes.
 ///
 /// The parser never reads outside the buffer, allocates in proportion to the number of header
@@ -52,7 +55,7 @@ struct StructureParser {
         depth: Int,
         defaultType: ContentType,
         isMessageHeader: Bool
-    ) -> (part: MIMEPart, hit: BoundaryHit?, endedInHeader: Bool) {
+    ) -> (part: MIMEPart, hit: BoundaryHit?) {
         let parsed = parseWholePart(start: start, depth: depth, defaultType: defaultType)
         guard isMessageHeader else { return parsed }
         var part = parsed.part
@@ -61,14 +64,14 @@ struct StructureParser {
                 && (Self.equalsIgnoringCase(bytes[field.nameRange], "mime-version")
                     || Self.equalsIgnoringCase(bytes[field.nameRange], "content-type"))
         }
-        return (part, parsed.hit, parsed.endedInHeader)
+        return (part, parsed.hit)
     }
 
     private mutating func parseWholePart(
         start: Int,
         depth: Int,
         defaultType: ContentType
-    ) -> (part: MIMEPart, hit: BoundaryHit?, endedInHeader: Bool) {
+    ) -> (part: MIMEPart, hit: BoundaryHit?) {
         partCount += 1
         var header = parseHeader(start: start)
         var contentType = defaultType
@@ -95,7 +98,7 @@ struct StructureParser {
                 kind: contentType.isMultipart ? .multipart : (contentType.isMessageRFC822 ? .message : .single),
                 children: contentType.isMessageRFC822 ? [Self.emptyMessage(at: header.end)] : []
             )
-            return (part, hit, true)
+            return (part, hit)
         }
         let canNest = depth < limits.maximumNestingDepth && partCount < limits.maximumPartCount
         if contentType.isMultipart && canNest {
@@ -105,7 +108,7 @@ struct StructureParser {
             // Parsed whatever its Content-Transfer-Encoding, as Dovecot does: an encoded body reads as
             // a header line without a colon. When the encapsulated header runs into a boundary, the
             // line end before that boundary still counts in this part's body (Dovecot's sizes).
-            let (child, hit, _) = parsePart(start: bodyStart, depth: depth + 1, defaultType: .defaultText, isMessageHeader: true)
+            let (child, hit) = parsePart(start: bodyStart, depth: depth + 1, defaultType: .defaultText, isMessageHeader: true)
             // An encapsulated message without body: the line end before the boundary stays in this part.
             var end = child.bodyRange.upperBound
             if let hit, child.bodyRange.isEmpty { end = max(end, hit.lineStart) }
@@ -117,7 +120,7 @@ struct StructureParser {
                 kind: .message,
                 children: [child]
             )
-            return (part, hit, false)
+            return (part, hit)
         }
         let hit = findBoundary(from: bodyStart)
         let end = hit.map { bodyEnd(before: $0.lineStart, bodyStart: bodyStart) } ?? bytes.count
@@ -129,7 +132,7 @@ struct StructureParser {
             kind: contentType.isMultipart ? .multipart : .single,
             children: []
         )
-        return (part, hit, false)
+        return (part, hit)
     }
 
     private mutating func parseMultipart(
@@ -137,7 +140,7 @@ struct StructureParser {
         header: (fields: [HeaderField], end: Int, hit: BoundaryHit?),
         contentType: ContentType,
         depth: Int
-    ) -> (part: MIMEPart, hit: BoundaryHit?, endedInHeader: Bool) {
+    ) -> (part: MIMEPart, hit: BoundaryHit?) {
         let bodyStart = header.end
         guard let boundary = contentType.boundary, !boundary.isEmpty else {
             // multipart without a boundary: no body parts; outer boundaries still end it.
@@ -151,7 +154,7 @@ struct StructureParser {
                 kind: .multipart,
                 children: []
             )
-            return (part, hit, false)
+            return (part, hit)
         }
         let level = boundaries.count
         boundaries.append(Boundary(bytes: Array(boundary.utf8.prefix(limits.maximumBoundaryLength))))
@@ -164,7 +167,7 @@ struct StructureParser {
                 hit = findBoundary(from: current.nextLine)
                 continue
             }
-            let (child, next, _) = parsePart(
+            let (child, next) = parsePart(
                 start: current.nextLine, depth: depth + 1, defaultType: childDefault, isMessageHeader: false)
             children.append(child)
             hit = next
@@ -187,7 +190,7 @@ struct StructureParser {
             kind: .multipart,
             children: children
         )
-        return (part, hit, false)
+        return (part, hit)
     }
 
     private static func emptyMessage(at offset: Int) -> MIMEPart {
