@@ -37,6 +37,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// libFuzzer entry over MailMessage; see scripts/fuzz-mailmessage.sh.
+        .executableTarget(name: "MailMessageFuzzer", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
+        /// MailMessage throughput benchmark; see BENCHMARKS.md.
+        .executableTarget(
+            name: "MailMessageBenchmark",
+            dependencies: ["MailMessage"],
+            path: "Benchmarks/MailMessageBenchmark/Sources",
+            swiftSettings: swiftSettings
+        ),
+
         .target(name: "Sieve", swiftSettings: swiftSettings),
 
         // MARK: - Storage

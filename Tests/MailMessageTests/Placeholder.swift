@@ -1,4 +1,0 @@
-import Testing
-@testable import MailMessage
-
-@Test func placeholderMailMessage() { #expect(Bool(true)) }
