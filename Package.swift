@@ -47,7 +47,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .target(name: "Sieve", swiftSettings: swiftSettings),
+        .target(name: "Sieve", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
 
         // MARK: - Storage
 

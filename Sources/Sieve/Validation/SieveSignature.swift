@@ -108,9 +108,14 @@ extension SieveSignature {
         "false": SieveSignature(positional: []),
     ]
 
-    /// Extensions a script may require in this version.
+    /// Extensions a script may require in this version: only those the interpreter runs.
     static let knownExtensions: Set<String> = [
-        "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "relational",
-        "regex", "comparator-i;ascii-numeric",
+        "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress",
+        "comparator-i;ascii-numeric",
     ]
+
+    /// Tags followed by a value.
+    static let valueTags: Set<String> = Set(
+        (commands.values.flatMap(\.tags) + tests.values.flatMap(\.tags)).filter { $0.value.value != nil }.map(\.key)
+    )
 }

@@ -1,0 +1,19 @@
+import MailMessage
+
+/// What a script looks at: the message and its SMTP envelope.
+public struct SieveEnvironment: Sendable {
+    public var message: MIMEMessage
+    /// The size of the message in octets (the `size` test).
+    public var size: Int
+    /// MAIL FROM, without angle brackets; empty for the null sender.
+    public var envelopeFrom: String
+    /// The RCPT TO of this delivery.
+    public var envelopeTo: String
+
+    public init(message: MIMEMessage, size: Int, envelopeFrom: String, envelopeTo: String) {
+        self.message = message
+        self.size = size
+        self.envelopeFrom = envelopeFrom
+        self.envelopeTo = envelopeTo
+    }
+}

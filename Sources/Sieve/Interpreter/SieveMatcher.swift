@@ -1,0 +1,123 @@
+/// A comparator with a match type (RFC 5228 §2.7, RFC 4790): how a test compares a value with
+/// its keys.
+struct SieveMatcher: Sendable {
+    enum Comparator: String, Sendable {
+        case octet = "i;octet"
+        case asciiCasemap = "i;ascii-casemap"
+        case asciiNumeric = "i;ascii-numeric"
+    }
+
+    enum MatchType: Sendable {
+        case `is`
+        case contains
+        case matches
+    }
+
+    var comparator: Comparator = .asciiCasemap
+    var matchType: MatchType = .is
+
+    /// Whether `value` matches any of `keys`.
+    func matches(_ value: String, anyOf keys: [String]) -> Bool {
+        keys.contains { matches(value, $0) }
+    }
+
+    func matches(_ value: String, _ key: String) -> Bool {
+        switch (matchType, comparator) {
+        case (.is, .asciiNumeric):
+            return Self.numericPrefix(value) == Self.numericPrefix(key)
+        case (_, .asciiNumeric):
+            return false
+        case (.is, _):
+            return Array(fold(value)) == Array(fold(key))
+        case (.contains, _):
+            let haystack = Array(fold(value))
+            let needle = Array(fold(key))
+            guard !needle.isEmpty else { return true }
+            guard haystack.count >= needle.count else { return false }
+            return (0...(haystack.count - needle.count)).contains { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+        case (.matches, _):
+            return Self.wildcard(Array(fold(value))[...], pattern: Self.pattern(key, fold: fold)[...])
+        }
+    }
+
+    /// i;ascii-casemap folds only A–Z; i;octet compares as is.
+    private func fold(_ text: String) -> [Unicode.Scalar] {
+        switch comparator {
+        case .asciiCasemap:
+            return text.unicodeScalars.map { $0 >= "A" && $0 <= "Z" ? Unicode.Scalar($0.value + 32)! : $0 }
+        default:
+            return Array(text.unicodeScalars)
+        }
+    }
+
+    /// A `:matches` pattern element.
+    private enum PatternElement: Equatable {
+        case literal(Unicode.Scalar)
+        case any
+        case one
+    }
+
+    /// `*` is any sequence, `?` one character, `\` escapes the next character.
+    private static func pattern(_ key: String, fold: (String) -> [Unicode.Scalar]) -> [PatternElement] {
+        var elements: [PatternElement] = []
+        var escaped = false
+        for scalar in fold(key) {
+            if escaped {
+                elements.append(.literal(scalar))
+                escaped = false
+            } else if scalar == "\\" {
+                escaped = true
+            } else if scalar == "*" {
+                if elements.last != .any { elements.append(.any) }
+            } else if scalar == "?" {
+                elements.append(.one)
+            } else {
+                elements.append(.literal(scalar))
+            }
+        }
+        return elements
+    }
+
+    /// Greedy-with-backtracking wildcard match in O(value × pattern) time at worst.
+    private static func wildcard(_ value: ArraySlice<Unicode.Scalar>, pattern: ArraySlice<PatternElement>) -> Bool {
+        var v = value.startIndex
+        var p = pattern.startIndex
+        var starPattern: Int?
+        var starValue = v
+        while v < value.endIndex {
+            if p < pattern.endIndex {
+                switch pattern[p] {
+                case .any:
+                    starPattern = p
+                    starValue = v
+                    p += 1
+                    continue
+                case .one:
+                    v += 1
+                    p += 1
+                    continue
+                case .literal(let scalar) where scalar == value[v]:
+                    v += 1
+                    p += 1
+                    continue
+                default:
+                    break
+                }
+            }
+            guard let star = starPattern else { return false }
+            p = star + 1
+            starValue += 1
+            v = starValue
+        }
+        while p < pattern.endIndex, pattern[p] == .any { p += 1 }
+        return p == pattern.endIndex
+    }
+
+    /// i;ascii-numeric: the leading digits as a number; no digits is "positive infinity".
+    private static func numericPrefix(_ text: String) -> [UInt8]? {
+        let digits = text.utf8.prefix { $0 >= 48 && $0 <= 57 }
+        guard !digits.isEmpty else { return nil }
+        let trimmed = digits.drop { $0 == 48 }
+        return Array(trimmed)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import MailMessage
+import Testing
+
+@testable import Sieve
+
+@Suite("Sieve interpreter")
+struct SieveInterpreterTests {
+    static let message = """
+        Return-Path: <bounce@lists.example.org>
+        From: "Alice Example" <Alice+News@Example.COM>
+        To: bob@example.net, Carol <carol+work@example.net>
+        Cc: undisclosed-recipients:;
+        Subject: =?UTF-8?Q?Caf=C3=A9_*special*_offer?=
+        X-Spam-Score: 7
+        List-Id: <ietf-mta-filters.imc.org>
+
+        Hello.
+
+        """.replacingOccurrences(of: "\n", with: "\r\n")
+
+    private func run(_ script: String, from: String = "bounce@lists.example.org", to: String = "bob@example.net",
+                     size: Int? = nil) throws -> SieveResult {
+        let bytes = Array(Self.message.utf8)
+        let environment = SieveEnvironment(message: MIMEMessage(parsing: bytes), size: size ?? bytes.count,
+                                           envelopeFrom: from, envelopeTo: to)
+        return SieveInterpreter.run(try SieveScript(compiling: script), in: environment)
+    }
+
+    private func folder(_ script: String, _ into: String = "Matched") -> String {
+        "require \"fileinto\";\nif \(script) { fileinto \"\(into)\"; }"
+    }
+
+    @Test("an empty script keeps; discard alone discards")
+    func implicitKeep() throws {
+        #expect(try run("").actions == [.keep(flags: nil)])
+        #expect(try run("discard;").actions == [.discard])
+        #expect(try run("keep; discard;").actions == [.keep(flags: nil)])
+    }
+
+    @Test("tests that should match", arguments: [
+        #"header :is "subject" "café *special* offer""#,
+        #"header :contains "Subject" "SPECIAL""#,
+        #"header :matches "subject" "caf? \*special\* *""#,
+        #"header :matches "x-spam-score" "*""#,
+        #"header :is :comparator "i;ascii-numeric" "x-spam-score" "07""#,
+        #"address :is "from" "alice+news@example.com""#,
+        #"address :localpart :is "from" "Alice+News""#,
+        #"address :domain :is "to" "EXAMPLE.NET""#,
+        #"address :all :is ["cc", "to"] "carol+work@example.net""#,
+        #"exists ["List-Id", "x-spam-score"]"#,
+        #"size :over 100"#,
+        #"size :under 10K"#,
+        #"not header :contains "subject" "viagra""#,
+        #"allof (true, exists "to")"#,
+        #"anyof (false, header :matches "list-id" "<*.imc.org>")"#,
+        #"envelope :domain :is "from" "lists.example.org""#,
+        #"envelope :localpart :is "to" "bob""#,
+    ])
+    func matching(test: String) throws {
+        let script = test.contains("envelope") ? "require \"envelope\";\n" + folder(test) : folder(test)
+        #expect(try run(script).actions == [.fileInto(mailbox: "Matched", flags: nil, create: false)])
+    }
+
+    @Test("tests that should not match", arguments: [
+        #"header :is "subject" "café""#,
+        #"header :is :comparator "i;octet" "subject" "CAFÉ *SPECIAL* OFFER""#,
+        #"header :matches "subject" "caf? special *""#,
+        #"address :is "from" "alice@example.com""#,
+        #"address :domain :is "from" "example.net""#,
+        #"exists ["List-Id", "X-Nope"]"#,
+        #"size :over 10K"#,
+        #"header :contains "x-missing" """#,
+        #"allof (true, false)"#,
+        #"address :is "cc" "undisclosed-recipients""#,
+    ])
+    func notMatching(test: String) throws {
+        #expect(try run(folder(test)).actions == [.keep(flags: nil)])
+    }
+
+    @Test("subaddress parts")
+    func subaddress() throws {
+        let script = """
+            require ["fileinto", "subaddress"];
+            if address :user :is "from" "alice" { fileinto "User"; }
+            if address :detail :is "to" "work" { fileinto "Detail"; }
+            """
+        #expect(try run(script).actions == [
+            .fileInto(mailbox: "User", flags: nil, create: false), .fileInto(mailbox: "Detail", flags: nil, create: false),
+        ])
+    }
+
+    @Test("if/elsif/else take one branch; stop ends the script")
+    func branches() throws {
+        let script = """
+            require "fileinto";
+            if header :is "subject" "nope" { fileinto "A"; }
+            elsif exists "list-id" { fileinto "B"; }
+            elsif true { fileinto "C"; }
+            else { fileinto "D"; }
+            if false { fileinto "E"; } else { fileinto "F"; stop; }
+            fileinto "G";
+            """
+        #expect(try run(script).actions == [
+            .fileInto(mailbox: "B", flags: nil, create: false), .fileInto(mailbox: "F", flags: nil, create: false),
+        ])
+    }
+
+    @Test("copy keeps the implicit keep; duplicates merge; fileinto INBOX is keep")
+    func actions() throws {
+        let script = """
+            require ["fileinto", "copy", "imap4flags", "mailbox"];
+            fileinto :copy "Archive";
+            fileinto "Archive";
+            fileinto :create "Archive";
+            redirect :copy "a@example.org";
+            redirect "A@example.org";
+            fileinto :flags "\\\\Seen" "INBOX";
+            """
+        #expect(try run(script).actions == [
+            .fileInto(mailbox: "Archive", flags: nil, create: true),
+            .redirect(address: "a@example.org"),
+            .keep(flags: ["\\Seen"]),
+        ])
+        #expect(try run("require [\"copy\"]; redirect :copy \"x@example.org\";").actions == [
+            .redirect(address: "x@example.org"), .keep(flags: nil),
+        ])
+    }
+
+    @Test("reject cancels the keep; combined with fileinto it is a runtime error that keeps")
+    func reject() throws {
+        #expect(try run("require \"reject\"; reject \"no thanks\";").actions == [.reject(reason: "no thanks", extended: false)])
+        let conflicting = try run("require [\"reject\", \"fileinto\"]; fileinto \"X\"; reject \"no\";")
+        #expect(conflicting.actions == [.keep(flags: nil)])
+        #expect(conflicting.runtimeError != nil)
+    }
+
+    @Test(":matches stays linear on hostile patterns")
+    func hostileMatches() throws {
+        let pattern = String(repeating: "*a", count: 200) + "b"
+        let script = folder(#"header :matches "subject" "\#(pattern)""#)
+        #expect(try run(script).actions == [.keep(flags: nil)])
+    }
+}
