@@ -142,3 +142,33 @@ struct SieveInterpreterTests {
         #expect(try run(script).actions == [.keep(flags: nil)])
     }
 }
+
+@Suite("Sieve imap4flags")
+struct SieveFlagsTests {
+    private func run(_ script: String) throws -> SieveResult {
+        let bytes = Array("Subject: test\r\n\r\nbody\r\n".utf8)
+        return SieveInterpreter.run(
+            try SieveScript(compiling: script),
+            in: SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "u@example.org")
+        )
+    }
+
+    @Test("setflag, addflag, removeflag feed keep and fileinto; :flags overrides; hasflag tests")
+    func flags() throws {
+        let script = """
+            require ["imap4flags", "fileinto"];
+            setflag "\\\\Seen \\\\flagged";
+            addflag ["$Work", "\\\\SEEN"];
+            removeflag "\\\\Flagged";
+            if hasflag :contains "work" { fileinto "Work"; }
+            fileinto :flags "\\\\Answered" "Answered";
+            """
+        #expect(try run(script).actions == [
+            .fileInto(mailbox: "Work", flags: ["\\Seen", "$Work"], create: false),
+            .fileInto(mailbox: "Answered", flags: ["\\Answered"], create: false),
+        ])
+        #expect(try run("require \"imap4flags\"; addflag \"\\\\Deleted\"; keep;").actions == [.keep(flags: ["\\Deleted"])])
+        #expect(try run("require \"imap4flags\"; addflag \"$Later\";").actions == [.keep(flags: ["$Later"])])
+        #expect(try run("require \"imap4flags\"; if hasflag \"x\" { discard; }").actions == [.keep(flags: nil)])
+    }
+}

@@ -20,6 +20,8 @@ private struct Run {
     let environment: SieveEnvironment
     var actions: [SieveAction] = []
     var implicitKeep = true
+    /// imap4flags' internal variable: the flags keep and fileinto use without :flags.
+    var flags = FlagList()
     var error: String?
 
     init(environment: SieveEnvironment) {
@@ -42,13 +44,19 @@ private struct Run {
             case "stop":
                 return false
             case "keep":
-                actions.append(.keep(flags: Arguments(command.arguments).stringList("flags").map(Set.init)))
+                actions.append(.keep(flags: flagsFor(Arguments(command.arguments))))
+            case "setflag":
+                flags = FlagList(Arguments(command.arguments).positional[0])
+            case "addflag":
+                flags.add(Arguments(command.arguments).positional[0])
+            case "removeflag":
+                flags.remove(Arguments(command.arguments).positional[0])
             case "discard":
                 implicitKeep = false
             case "fileinto":
                 let arguments = Arguments(command.arguments)
                 actions.append(.fileInto(mailbox: arguments.positional[0].first ?? "",
-                                         flags: arguments.stringList("flags").map(Set.init),
+                                         flags: flagsFor(arguments),
                                          create: arguments.has("create")))
                 if !arguments.has("copy") { implicitKeep = false }
             case "redirect":
@@ -68,13 +76,21 @@ private struct Run {
         return true
     }
 
+    /// The flags of a keep or fileinto: its :flags, else the internal variable when imap4flags set it.
+    private func flagsFor(_ arguments: Arguments) -> Set<String>? {
+        if let explicit = arguments.stringList("flags") { return Set(FlagList(explicit).flags) }
+        return flags.flags.isEmpty ? nil : Set(flags.flags)
+    }
+
     /// The actions in order, without duplicates, with the implicit keep when it stands.
     func result() -> SieveResult {
         if let error {
             return SieveResult(actions: [.keep(flags: nil)], runtimeError: error)
         }
         var merged: [SieveAction] = []
-        for action in actions + (implicitKeep ? [.keep(flags: nil)] : []) {
+        // The implicit keep carries imap4flags' internal variable (RFC 5232 §3).
+        let implicit = SieveAction.keep(flags: flags.flags.isEmpty ? nil : Set(flags.flags))
+        for action in actions + (implicitKeep ? [implicit] : []) {
             let normalized = Self.normalize(action)
             if let index = merged.firstIndex(where: { Self.sameTarget($0, normalized) }) {
                 merged[index] = Self.combine(merged[index], normalized)
@@ -135,6 +151,9 @@ private struct Run {
         case "size":
             let limit = arguments.number ?? 0
             return arguments.has("over") ? UInt64(environment.size) > limit : UInt64(environment.size) < limit
+        case "hasflag":
+            let matcher = arguments.matcher
+            return flags.flags.contains { matcher.matches($0, anyOf: FlagList(arguments.positional[0]).flags) }
         case "exists":
             return arguments.positional[0].allSatisfy { !environment.message.fields(named: $0).isEmpty }
         case "header":
@@ -243,6 +262,28 @@ private struct Arguments {
         if has("user") { return .user }
         if has("detail") { return .detail }
         return .all
+    }
+}
+
+/// A set of IMAP flags as imap4flags keeps it (RFC 5232 §3): strings split at spaces, each flag
+/// once whatever its case, in the order first seen.
+struct FlagList {
+    private(set) var flags: [String] = []
+
+    init(_ strings: [String] = []) {
+        add(strings)
+    }
+
+    mutating func add(_ strings: [String]) {
+        for flag in strings.flatMap({ $0.split(separator: " ").map(String.init) })
+        where !flags.contains(where: { $0.lowercased() == flag.lowercased() }) {
+            flags.append(flag)
+        }
+    }
+
+    mutating func remove(_ strings: [String]) {
+        let removed = Set(strings.flatMap { $0.split(separator: " ").map { $0.lowercased() } })
+        flags.removeAll { removed.contains($0.lowercased()) }
     }
 }
 

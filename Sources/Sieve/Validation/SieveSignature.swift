@@ -88,6 +88,9 @@ extension SieveSignature {
             requires: "fileinto"
         ),
         "reject": SieveSignature(positional: [.string], requires: "reject"),
+        "setflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
+        "addflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
+        "removeflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
         "ereject": SieveSignature(positional: [.string], requires: "ereject"),
     ]
 
@@ -104,6 +107,7 @@ extension SieveSignature {
         "allof": SieveSignature(positional: [], tests: .list),
         "anyof": SieveSignature(positional: [], tests: .list),
         "not": SieveSignature(positional: [], tests: .one),
+        "hasflag": SieveSignature(positional: [.stringList], tags: matching, requires: "imap4flags"),
         "true": SieveSignature(positional: []),
         "false": SieveSignature(positional: []),
     ]
