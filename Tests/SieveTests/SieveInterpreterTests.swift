@@ -172,3 +172,58 @@ struct SieveFlagsTests {
         #expect(try run("require \"imap4flags\"; if hasflag \"x\" { discard; }").actions == [.keep(flags: nil)])
     }
 }
+
+@Suite("Sieve variables")
+struct SieveVariablesTests {
+    private func run(_ script: String, subject: String = "[announce] Release 2.4 is out") throws -> SieveResult {
+        let bytes = Array("From: Bob <bob+lists@example.org>\r\nSubject: \(subject)\r\nList-Id: Dev <dev.lists.example.org>\r\n\r\nbody\r\n".utf8)
+        return SieveInterpreter.run(
+            try SieveScript(compiling: script),
+            in: SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "u@example.org")
+        )
+    }
+
+    @Test("match variables from :matches, shortest for every * but the last")
+    func matchVariables() throws {
+        let script = """
+            require ["variables", "fileinto"];
+            if header :matches "List-Id" "*<*.*>" { fileinto "lists/${2}/${1}"; }
+            if header :matches "subject" "[*] *" { fileinto "tag-${1}-${0}"; }
+            """
+        #expect(try run(script).actions == [
+            .fileInto(mailbox: "lists/dev/Dev ", flags: nil, create: false),
+            .fileInto(mailbox: "tag-announce-[announce] Release 2.4 is out", flags: nil, create: false),
+        ])
+    }
+
+    @Test("set with modifiers, the string test, and unknown or invalid references")
+    func setAndString() throws {
+        let script = """
+            require ["variables", "fileinto"];
+            set "who" "bob";
+            set :upperfirst "Who" "${who}";
+            set :length "len" "${who}";
+            set :quotewildcard "q" "a*b?";
+            set :lower :upperfirst "mixed" "hELLO";
+            if string :is "${len}" "3" { fileinto "${who}-${len}-${q}-${mixed}-${nope}-${bad-name}-$${who}"; }
+            if string :matches "${q}" "a\\\\\\\\*" { fileinto "escaped"; }
+            """
+        #expect(try run(script).actions == [
+            .fileInto(mailbox: "Bob-3-a\\*b\\?-Hello--${bad-name}-$Bob", flags: nil, create: false),
+            .fileInto(mailbox: "escaped", flags: nil, create: false),
+        ])
+    }
+
+    @Test("without require \"variables\" strings are not expanded")
+    func noExpansion() throws {
+        #expect(try run("require \"fileinto\"; fileinto \"${1}\";").actions == [.fileInto(mailbox: "${1}", flags: nil, create: false)])
+    }
+
+    @Test("set and string need the extension; modifiers of one kind conflict")
+    func validation() throws {
+        #expect(throws: SieveSyntaxError.self) { try SieveScript(compiling: "set \"a\" \"b\";") }
+        #expect(throws: SieveSyntaxError.self) {
+            try SieveScript(compiling: "require \"variables\"; set :lower :upper \"a\" \"b\";")
+        }
+    }
+}

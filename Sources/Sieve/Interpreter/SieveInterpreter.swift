@@ -6,7 +6,7 @@ import MailMessage
 public enum SieveInterpreter {
     /// Runs `script` on `environment`.
     public static func run(_ script: SieveScript, in environment: SieveEnvironment) -> SieveResult {
-        var run = Run(environment: environment)
+        var run = Run(environment: environment, variablesEnabled: script.extensions.contains("variables"))
         _ = run.execute(script.commands)
         return run.result()
     }
@@ -23,9 +23,15 @@ private struct Run {
     /// imap4flags' internal variable: the flags keep and fileinto use without :flags.
     var flags = FlagList()
     var error: String?
+    /// RFC 5229: strings are expanded only when the script requires "variables".
+    let variablesEnabled: Bool
+    var variables: [String: String] = [:]
+    /// `${0}`, `${1}`… from the last successful `:matches`.
+    var matchValues: [String] = []
 
-    init(environment: SieveEnvironment) {
+    init(environment: SieveEnvironment, variablesEnabled: Bool) {
         self.environment = environment
+        self.variablesEnabled = variablesEnabled
     }
 
     /// Runs commands; returns `false` when `stop` (or an error) ends the script.
@@ -44,27 +50,30 @@ private struct Run {
             case "stop":
                 return false
             case "keep":
-                actions.append(.keep(flags: flagsFor(Arguments(command.arguments))))
+                actions.append(.keep(flags: flagsFor(arguments(command.arguments))))
+            case "set":
+                let arguments = arguments(command.arguments, keepingFirst: true)
+                variables[arguments.positional[0][0].lowercased()] = arguments.modified(arguments.positional[1][0])
             case "setflag":
-                flags = FlagList(Arguments(command.arguments).positional[0])
+                flags = FlagList(arguments(command.arguments).positional[0])
             case "addflag":
-                flags.add(Arguments(command.arguments).positional[0])
+                flags.add(arguments(command.arguments).positional[0])
             case "removeflag":
-                flags.remove(Arguments(command.arguments).positional[0])
+                flags.remove(arguments(command.arguments).positional[0])
             case "discard":
                 implicitKeep = false
             case "fileinto":
-                let arguments = Arguments(command.arguments)
+                let arguments = arguments(command.arguments)
                 actions.append(.fileInto(mailbox: arguments.positional[0].first ?? "",
                                          flags: flagsFor(arguments),
                                          create: arguments.has("create")))
                 if !arguments.has("copy") { implicitKeep = false }
             case "redirect":
-                let arguments = Arguments(command.arguments)
+                let arguments = arguments(command.arguments)
                 actions.append(.redirect(address: arguments.positional[0].first ?? ""))
                 if !arguments.has("copy") { implicitKeep = false }
             case "reject", "ereject":
-                let arguments = Arguments(command.arguments)
+                let arguments = arguments(command.arguments)
                 actions.append(.reject(reason: arguments.positional[0].first ?? "", extended: command.name == "ereject"))
                 implicitKeep = false
             default:
@@ -136,8 +145,92 @@ private struct Run {
 
     // MARK: - Tests
 
+    /// Whether any value matches any key; a successful `:matches` sets the match variables.
+    private mutating func match(_ matcher: SieveMatcher, _ values: [String], _ keys: [String]) -> Bool {
+        for value in values {
+            guard variablesEnabled, matcher.matchType == .matches else {
+                if matcher.matches(value, anyOf: keys) { return true }
+                continue
+            }
+            if let captures = matcher.captures(value, anyOf: keys) {
+                matchValues = [value] + captures
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Splits arguments, expanding `${…}` in every string when variables are enabled (except the
+    /// variable name of `set`).
+    private func arguments(_ list: [SieveArgument], keepingFirst: Bool = false) -> Arguments {
+        guard variablesEnabled else { return Arguments(list) }
+        var firstString = keepingFirst
+        let expanded = list.map { argument -> SieveArgument in
+            switch argument.value {
+            case .string(let text):
+                if firstString, !Self.isTagValue(argument, in: list) {
+                    firstString = false
+                    return argument
+                }
+                return SieveArgument(.string(expand(text)), at: argument.location)
+            case .stringList(let texts):
+                return SieveArgument(.stringList(texts.map(expand)), at: argument.location)
+            default:
+                return argument
+            }
+        }
+        return Arguments(expanded)
+    }
+
+    private static func isTagValue(_ argument: SieveArgument, in list: [SieveArgument]) -> Bool {
+        guard let index = list.firstIndex(of: argument), index > 0, case .tag(let name) = list[index - 1].value else {
+            return false
+        }
+        return SieveSignature.valueTags.contains(name)
+    }
+
+    /// Replaces `${name}` and `${number}` (RFC 5229 §3); unknown variables become empty, text
+    /// that is not a valid reference stays as it is. Results are capped at 4 KiB per variable.
+    private func expand(_ text: String) -> String {
+        guard text.contains("${") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.firstRange(of: "${") {
+            result += rest[..<start.lowerBound]
+            let afterBrace = rest[start.upperBound...]
+            guard let end = afterBrace.firstIndex(of: "}") else {
+                result += rest[start.lowerBound...]
+                return result
+            }
+            let name = afterBrace[..<end].lowercased()
+            if let number = Int(name), name.allSatisfy({ $0.isASCII }) {
+                result += number < matchValues.count ? matchValues[number] : ""
+                rest = afterBrace[afterBrace.index(after: end)...]
+            } else if Self.isVariableName(name) {
+                result += (variables[name] ?? "").prefix(Self.maximumVariableLength)
+                rest = afterBrace[afterBrace.index(after: end)...]
+            } else {
+                result += "${"
+                rest = afterBrace
+            }
+        }
+        return result + rest
+    }
+
+    static let maximumVariableLength = 4096
+
+    /// identifier *("." identifier), RFC 5229 §3.
+    private static func isVariableName(_ name: String) -> Bool {
+        !name.isEmpty && name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+            guard let first = part.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+                return false
+            }
+            return part.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        }
+    }
+
     mutating func evaluate(_ test: SieveTest) -> Bool {
-        let arguments = Arguments(test.arguments)
+        let arguments = arguments(test.arguments)
         switch test.name {
         case "true": return true
         case "false": return false
@@ -152,45 +245,44 @@ private struct Run {
             let limit = arguments.number ?? 0
             return arguments.has("over") ? UInt64(environment.size) > limit : UInt64(environment.size) < limit
         case "hasflag":
-            let matcher = arguments.matcher
-            return flags.flags.contains { matcher.matches($0, anyOf: FlagList(arguments.positional[0]).flags) }
+            return match(arguments.matcher, flags.flags, FlagList(arguments.positional[0]).flags)
+        case "string":
+            return match(arguments.matcher, arguments.positional[0], arguments.positional[1])
         case "exists":
             return arguments.positional[0].allSatisfy { !environment.message.fields(named: $0).isEmpty }
         case "header":
-            let matcher = arguments.matcher
-            return arguments.positional[0].contains { name in
-                environment.message.decodedHeaders(name).contains { matcher.matches($0, anyOf: arguments.positional[1]) }
-            }
+            let values = arguments.positional[0].flatMap { environment.message.decodedHeaders($0) }
+            return match(arguments.matcher, values, arguments.positional[1])
         case "address":
-            let matcher = arguments.matcher
             let part = arguments.addressPart
-            return arguments.positional[0].contains { name in
-                environment.message.fields(named: name).contains { field in
-                    MailAddress.parseList(environment.message.rawValue(of: field)).contains { address in
-                        guard let mailbox = address.mailbox, let domain = address.domain else { return false }
-                        let value = part.extract(local: String(decoding: mailbox, as: UTF8.self),
-                                                 domain: String(decoding: domain, as: UTF8.self))
-                        return matcher.matches(value, anyOf: arguments.positional[1])
+            var values: [String] = []
+            for name in arguments.positional[0] {
+                for field in environment.message.fields(named: name) {
+                    for address in MailAddress.parseList(environment.message.rawValue(of: field)) {
+                        guard let mailbox = address.mailbox, let domain = address.domain else { continue }
+                        values.append(part.extract(local: String(decoding: mailbox, as: UTF8.self),
+                                                   domain: String(decoding: domain, as: UTF8.self)))
                     }
                 }
             }
+            return match(arguments.matcher, values, arguments.positional[1])
         case "envelope":
-            let matcher = arguments.matcher
             let part = arguments.addressPart
-            return arguments.positional[0].contains { name in
+            var values: [String] = []
+            for name in arguments.positional[0] {
                 let address: String
                 switch name.lowercased() {
                 case "from": address = environment.envelopeFrom
                 case "to": address = environment.envelopeTo
-                default: return false
+                default: continue
                 }
                 let at = address.lastIndex(of: "@")
                 let local = at.map { String(address[..<$0]) } ?? address
                 let domain = at.map { String(address[address.index(after: $0)...]) } ?? ""
                 // The null sender matches only "" under :all (RFC 5228 §5.4).
-                let value = address.isEmpty ? "" : part.extract(local: local, domain: domain)
-                return matcher.matches(value, anyOf: arguments.positional[1])
+                values.append(address.isEmpty ? "" : part.extract(local: local, domain: domain))
             }
+            return match(arguments.matcher, values, arguments.positional[1])
         default:
             error = "test '\(test.name)' cannot run (\(test.location))"
             return false
@@ -254,6 +346,23 @@ private struct Arguments {
             matcher.comparator = comparator
         }
         return matcher
+    }
+
+    /// The value of `set` after its modifiers (RFC 5229 §4.1), applied in precedence order.
+    func modified(_ value: String) -> String {
+        var value = String(value.prefix(Run.maximumVariableLength))
+        if has("lower") { value = value.lowercased() }
+        if has("upper") { value = value.uppercased() }
+        if has("lowerfirst"), let first = value.first { value = first.lowercased() + value.dropFirst() }
+        if has("upperfirst"), let first = value.first { value = first.uppercased() + value.dropFirst() }
+        if has("quotewildcard") {
+            value = value.reduce(into: "") { result, character in
+                if character == "*" || character == "?" || character == "\\" { result.append("\\") }
+                result.append(character)
+            }
+        }
+        if has("length") { value = String(value.count) }
+        return value
     }
 
     var addressPart: AddressPart {

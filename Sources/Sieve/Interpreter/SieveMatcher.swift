@@ -21,6 +21,60 @@ struct SieveMatcher: Sendable {
         keys.contains { matches(value, $0) }
     }
 
+    /// For `:matches`, what each wildcard of the first matching key took (RFC 5229 §3.2: `${1}`
+    /// onwards): every `*` as little as possible but the last, as Pigeonhole does. `nil` when no
+    /// key matches; an empty list for the other match types.
+    func captures(_ value: String, anyOf keys: [String]) -> [String]? {
+        for key in keys where matches(value, key) {
+            guard matchType == .matches else { return [] }
+            let pattern = Self.pattern(key, fold: fold)
+            guard pattern.count <= Self.maximumCapturingPattern else { return [] }
+            var failed = Set<Int>()
+            let folded = fold(value)
+            let original = Array(value.unicodeScalars)
+            return Self.capture(folded[...], original, pattern[...], failed: &failed) ?? []
+        }
+        return nil
+    }
+
+    /// Patterns longer than this match without captures (bounds the recursion).
+    private static let maximumCapturingPattern = 256
+
+    private static func capture(
+        _ value: ArraySlice<Unicode.Scalar>,
+        _ original: [Unicode.Scalar],
+        _ pattern: ArraySlice<PatternElement>,
+        failed: inout Set<Int>
+    ) -> [String]? {
+        let state = pattern.startIndex * (original.count + 1) + value.startIndex
+        guard !failed.contains(state) else { return nil }
+            guard let element = pattern.first else {
+            if value.isEmpty { return [] }
+            failed.insert(state)
+            return nil
+        }
+        switch element {
+        case .literal(let scalar):
+            if value.first == scalar, let rest = capture(value.dropFirst(), original, pattern.dropFirst(), failed: &failed) {
+                return rest
+            }
+        case .one:
+            if !value.isEmpty, let rest = capture(value.dropFirst(), original, pattern.dropFirst(), failed: &failed) {
+                return [String(String.UnicodeScalarView([original[value.startIndex]]))] + rest
+            }
+        case .any:
+            for end in value.startIndex...value.endIndex {
+                if let rest = capture(value[end...], original, pattern.dropFirst(), failed: &failed) {
+                    var taken = String.UnicodeScalarView()
+                    taken.append(contentsOf: original[value.startIndex..<end])
+                    return [String(taken)] + rest
+                }
+            }
+        }
+        failed.insert(state)
+        return nil
+    }
+
     func matches(_ value: String, _ key: String) -> Bool {
         switch (matchType, comparator) {
         case (.is, .asciiNumeric):

@@ -88,6 +88,15 @@ extension SieveSignature {
             requires: "fileinto"
         ),
         "reject": SieveSignature(positional: [.string], requires: "reject"),
+        "set": SieveSignature(
+            positional: [.string, .string],
+            tags: [
+                "lower": Tag(value: nil, group: "case"), "upper": Tag(value: nil, group: "case"),
+                "lowerfirst": Tag(value: nil, group: "first"), "upperfirst": Tag(value: nil, group: "first"),
+                "quotewildcard": Tag(value: nil), "length": Tag(value: nil),
+            ],
+            requires: "variables"
+        ),
         "setflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
         "addflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
         "removeflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
@@ -108,13 +117,14 @@ extension SieveSignature {
         "anyof": SieveSignature(positional: [], tests: .list),
         "not": SieveSignature(positional: [], tests: .one),
         "hasflag": SieveSignature(positional: [.stringList], tags: matching, requires: "imap4flags"),
+        "string": SieveSignature(positional: [.stringList, .stringList], tags: matching, requires: "variables"),
         "true": SieveSignature(positional: []),
         "false": SieveSignature(positional: []),
     ]
 
     /// Extensions a script may require in this version: only those the interpreter runs.
     static let knownExtensions: Set<String> = [
-        "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress",
+        "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
         "comparator-i;ascii-numeric",
     ]
 
