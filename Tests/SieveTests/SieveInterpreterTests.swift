@@ -227,3 +227,46 @@ struct SieveVariablesTests {
         }
     }
 }
+
+@Suite("Sieve relational")
+struct SieveRelationalTests {
+    private func actions(_ test: String) throws -> [SieveAction] {
+        let bytes = Array("To: a@example.org, b@example.org\r\nCc: c@example.org\r\nX-Spam-Score: 12\r\nSubject: mango\r\n\r\nx\r\n".utf8)
+        let script = "require [\"relational\", \"fileinto\", \"comparator-i;ascii-numeric\"];\nif \(test) { fileinto \"Hit\"; }"
+        return SieveInterpreter.run(
+            try SieveScript(compiling: script),
+            in: SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "a@example.org")
+        ).actions
+    }
+
+    @Test("relations that hold", arguments: [
+        #"header :value "gt" :comparator "i;ascii-numeric" "x-spam-score" "9""#,
+        #"header :value "ge" :comparator "i;ascii-numeric" "x-spam-score" "12""#,
+        #"header :value "lt" "subject" "melon""#,
+        #"header :value "ne" "subject" "MANGO ""#,
+        #"address :count "eq" :comparator "i;ascii-numeric" ["to", "cc"] "3""#,
+        #"address :count "gt" :comparator "i;ascii-numeric" "to" "1""#,
+        #"header :value "gt" :comparator "i;ascii-numeric" "subject" "999999""#,
+    ])
+    func holds(test: String) throws {
+        #expect(try actions(test) == [.fileInto(mailbox: "Hit", flags: nil, create: false)])
+    }
+
+    @Test("relations that do not hold", arguments: [
+        #"header :value "gt" :comparator "i;ascii-numeric" "x-spam-score" "12""#,
+        #"header :value "lt" :comparator "i;ascii-numeric" "x-spam-score" "9""#,
+        #"header :value "eq" "subject" "melon""#,
+        #"address :count "ge" :comparator "i;ascii-numeric" "cc" "2""#,
+    ])
+    func doesNotHold(test: String) throws {
+        #expect(try actions(test) == [.keep(flags: nil)])
+    }
+
+    @Test("an unknown relation is a compile error at its position")
+    func badRelation() {
+        let error = #expect(throws: SieveSyntaxError.self) {
+            try SieveScript(compiling: "require \"relational\";\nif header :value \"gg\" \"a\" \"b\" { keep; }")
+        }
+        #expect(error?.description == "2:18: 'gg' is not a relation (gt, ge, lt, le, eq, ne)")
+    }
+}

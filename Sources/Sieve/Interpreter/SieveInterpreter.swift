@@ -147,6 +147,9 @@ private struct Run {
 
     /// Whether any value matches any key; a successful `:matches` sets the match variables.
     private mutating func match(_ matcher: SieveMatcher, _ values: [String], _ keys: [String]) -> Bool {
+        if case .count = matcher.matchType {
+            return matcher.matches(String(values.count), anyOf: keys)
+        }
         for value in values {
             guard variablesEnabled, matcher.matchType == .matches else {
                 if matcher.matches(value, anyOf: keys) { return true }
@@ -342,6 +345,12 @@ private struct Arguments {
         var matcher = SieveMatcher()
         if has("contains") { matcher.matchType = .contains }
         if has("matches") { matcher.matchType = .matches }
+        if let relation = stringList("value")?.first.flatMap({ SieveMatcher.Relation(rawValue: $0.lowercased()) }) {
+            matcher.matchType = .value(relation)
+        }
+        if let relation = stringList("count")?.first.flatMap({ SieveMatcher.Relation(rawValue: $0.lowercased()) }) {
+            matcher.matchType = .count(relation)
+        }
         if let name = stringList("comparator")?.first, let comparator = SieveMatcher.Comparator(rawValue: name.lowercased()) {
             matcher.comparator = comparator
         }

@@ -7,10 +7,48 @@ struct SieveMatcher: Sendable {
         case asciiNumeric = "i;ascii-numeric"
     }
 
-    enum MatchType: Sendable {
+    enum MatchType: Sendable, Equatable {
         case `is`
         case contains
         case matches
+        /// RFC 5231: compare each value with the relation.
+        case value(Relation)
+        /// RFC 5231: compare the number of values with the relation.
+        case count(Relation)
+    }
+
+    /// `gt`, `ge`, `lt`, `le`, `eq`, `ne` (RFC 5231 §5).
+    enum Relation: String, Sendable {
+        case gt, ge, lt, le, eq, ne
+
+        func holds(_ order: Int) -> Bool {
+            switch self {
+            case .gt: order > 0
+            case .ge: order >= 0
+            case .lt: order < 0
+            case .le: order <= 0
+            case .eq: order == 0
+            case .ne: order != 0
+            }
+        }
+    }
+
+    /// The comparator's order of two strings: negative, zero or positive.
+    func compare(_ a: String, _ b: String) -> Int {
+        if comparator == .asciiNumeric {
+            // No leading digits counts as positive infinity (RFC 4790 §9.1.1).
+            switch (Self.numericPrefix(a), Self.numericPrefix(b)) {
+            case (nil, nil): return 0
+            case (nil, _): return 1
+            case (_, nil): return -1
+            case (let x?, let y?):
+                if x.count != y.count { return x.count < y.count ? -1 : 1 }
+                return x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
+            }
+        }
+        let x = fold(a).map(\.value)
+        let y = fold(b).map(\.value)
+        return x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
     }
 
     var comparator: Comparator = .asciiCasemap
@@ -77,6 +115,8 @@ struct SieveMatcher: Sendable {
 
     func matches(_ value: String, _ key: String) -> Bool {
         switch (matchType, comparator) {
+        case (.value(let relation), _), (.count(let relation), _):
+            return relation.holds(compare(value, key))
         case (.is, .asciiNumeric):
             return Self.numericPrefix(value) == Self.numericPrefix(key)
         case (_, .asciiNumeric):

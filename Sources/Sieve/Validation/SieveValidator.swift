@@ -128,6 +128,10 @@ public enum SieveValidator {
                 guard index < arguments.count, value.accepts(arguments[index].value) else {
                     throw SieveSyntaxError(argument.location, "tag ':\(tagName)' needs \(value.description)")
                 }
+                if tagName == "value" || tagName == "count", case .string(let relation) = arguments[index].value,
+                   !["gt", "ge", "lt", "le", "eq", "ne"].contains(relation.lowercased()) {
+                    throw SieveSyntaxError(arguments[index].location, "'\(relation)' is not a relation (gt, ge, lt, le, eq, ne)")
+                }
                 index += 1
             }
         }
