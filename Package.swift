@@ -37,6 +37,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Storage
+
+        .target(
+            name: "FS",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Authentication
 
         /// C shims over the system's password hashing libraries (libxcrypt, libsodium, OpenSSL's MD5 state).
@@ -160,6 +172,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "FSTests", dependencies: ["FS"], swiftSettings: swiftSettings),
         .testTarget(name: "ServerKitTests", dependencies: ["ServerKit", "MailTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "IMAPServerTests", dependencies: ["IMAPServer", "MailTesting", "Auth", "ServerKit"], swiftSettings: swiftSettings),
         .testTarget(
