@@ -2,8 +2,10 @@ import NIOCore
 
 /// A file being written: bytes are streamed in order and become visible only at ``commit()``.
 ///
-/// Call ``commit()`` or ``rollback()`` exactly once. A writer dropped without either is rolled
-/// back: whatever it wrote is discarded and nothing appears at its path.
+/// Use a writer from one task at a time. Finish it with ``commit()`` or ``rollback()``; a writer
+/// dropped without either is rolled back: whatever it wrote is discarded and nothing appears at
+/// its path. Writing or committing a finished writer is a programming error and traps;
+/// ``rollback()`` of a finished writer does nothing, so error paths may always call it.
 public protocol FSWriter: Sendable {
     /// The path the file will have after commit.
     var path: FSPath { get }
@@ -18,6 +20,6 @@ public protocol FSWriter: Sendable {
     ///   file exists.
     func commit() async throws
 
-    /// Discards the written bytes; nothing appears at ``path``.
+    /// Discards the written bytes; nothing appears at ``path``. Does nothing if already finished.
     func rollback() async
 }

@@ -30,6 +30,7 @@ actor InMemoryWriter: FSWriter {
     }
 
     func rollback() {
+        guard !finished else { return }
         finished = true
         data = ByteBuffer()
     }
