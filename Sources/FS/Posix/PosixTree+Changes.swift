@@ -76,6 +76,8 @@ extension PosixTree {
             let refusedDirectory = code == EPERM || code == EACCES ? try statIfExists(full)?.isDirectory == true : false
             if code == EISDIR || refusedDirectory { throw FSError(kind: .isADirectory, path: path.string) }
             if code != ENOENT && code != ENOTDIR { throw error(full, errno: code) }
+            if metadataStorage == .sidecarFiles { try unlinkIfExists(sidecarPath(for: path)) }
+            return
         }
         if metadataStorage == .sidecarFiles { try unlinkIfExists(sidecarPath(for: path)) }
         if options.fsync.syncsDirectoryChanges { try syncDirectory(absoluteDirectory(path.parent)) }
@@ -83,9 +85,16 @@ extension PosixTree {
 
     /// Moves a file with its metadata, replacing the destination.
     func move(from source: FSPath, to destination: FSPath) throws {
-        _ = try statFile(source)
+        let sourceInfo = try statFile(source)
         guard source != destination else { return }
         try makeDirectories(destination.parent)
+        if let destinationInfo = try statIfExists(absolute(destination)),
+            destinationInfo.st_dev == sourceInfo.st_dev, destinationInfo.st_ino == sourceInfo.st_ino
+        {
+            // rename() between two links of one file (a copy) does nothing; the result must be
+            // the destination alone.
+            return try delete(source)
+        }
         if rename(absolute(source), absolute(destination)) != 0 {
             let code = errno
             throw Self.error(code == ENOENT ? source.string : destination.string, errno: code)
@@ -100,6 +109,10 @@ extension PosixTree {
     /// Copies a file with its metadata: a hard link when allowed and possible, else the bytes.
     func copy(from source: FSPath, to destination: FSPath, mode: FSCreateMode) throws {
         _ = try statFile(source)
+        if source == destination {
+            if mode == .failIfExists { throw FSError(kind: .alreadyExists, path: destination.string) }
+            return
+        }
         try makeDirectories(destination.parent)
         let temporary = temporaryPath(near: destination)
         var linked = false

@@ -30,7 +30,7 @@ extension PosixTree {
 
     /// The raw metadata attribute of a file, or `nil` when it has none.
     func attributeBytes(_ absolutePath: String) throws -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: FSMetadata.maximumSize * 2)
+        var buffer = [UInt8](repeating: 0, count: FSMetadata.maximumSize * 3)
         let length = buffer.withUnsafeMutableBytes { ExtendedAttribute.get(absolutePath, $0) }
         if length >= 0 { return Array(buffer.prefix(length)) }
         if errno == ExtendedAttribute.missing { return nil }
