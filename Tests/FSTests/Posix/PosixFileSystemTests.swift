@@ -46,10 +46,10 @@ struct PosixFileSystemTests {
             try await fs.write("mail", to: path("deep/er/u.1"))
             let old = Date(timeIntervalSinceNow: -3 * 24 * 3600)
             for stale in ["box/.temp.host.1.dead", "deep/er/.temp.host.2.dead"] {
-                FileManager.default.createFile(atPath: directory.path + "/" + stale, contents: Data("partial".utf8))
+                #expect(FileManager.default.createFile(atPath: directory.path + "/" + stale, contents: Data("partial".utf8)))
                 try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: directory.path + "/" + stale)
             }
-            FileManager.default.createFile(atPath: directory.path + "/box/.temp.host.3.busy", contents: Data())
+            #expect(FileManager.default.createFile(atPath: directory.path + "/box/.temp.host.3.busy", contents: Data()))
 
             #expect(try await fs.names(path("box")) == ["u.1"])
             #expect(try rawNames(directory.path + "/box") == [".temp.host.3.busy", "u.1"])

@@ -7,11 +7,14 @@ func path(_ string: String) -> FSPath {
     try! FSPath(string)
 }
 
-/// `count` bytes of a pattern that differs per `seed`, so misplaced bytes are noticed.
+/// `count` bytes of a pattern that differs per `seed`, so misplaced bytes are noticed (the
+/// pattern repeats every 65521 bytes, a prime, so no power-of-two misplacement hides).
 func patternBytes(_ count: Int, seed: UInt8 = 0) -> ByteBuffer {
+    let period = 65521
+    let block = (0..<min(count, period)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8 &+ Int(seed)) }
     var buffer = ByteBufferAllocator().buffer(capacity: count)
-    for index in 0..<count {
-        buffer.writeInteger(UInt8(truncatingIfNeeded: index &* 31 &+ index >> 8 &+ Int(seed)))
+    while buffer.readableBytes < count {
+        buffer.writeBytes(block.prefix(count - buffer.readableBytes))
     }
     return buffer
 }
