@@ -35,13 +35,16 @@ struct PosixTree: Sendable {
     }
 
     static func temporaryName() -> String {
+        ".temp.\(hostName).\(getpid()).\(String(UInt64.random(in: .min ... .max), radix: 16))"
+    }
+
+    /// This host's name, as it appears in temporary file names (`/` replaced by `_`).
+    private static let hostName: String = {
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count - 1)
-        let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            .replacingSlashes()
-        let random = String(UInt64.random(in: .min ... .max), radix: 16)
-        return ".temp.\(hostName).\(getpid()).\(random)"
-    }
+        let name = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return String(name.map { $0 == "/" ? "_" : $0 })
+    }()
 
     // MARK: - Errors
 
@@ -146,11 +149,5 @@ extension stat {
         #else
         .seconds(st_mtim.tv_sec) + .nanoseconds(st_mtim.tv_nsec)
         #endif
-    }
-}
-
-extension String {
-    fileprivate func replacingSlashes() -> String {
-        String(map { $0 == "/" ? "_" : $0 })
     }
 }
