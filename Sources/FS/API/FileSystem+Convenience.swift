@@ -35,12 +35,9 @@ extension FileSystem {
     ///   - namePrefix: Only names starting with this string.
     public func listAll(_ directory: FSPath?, namePrefix: String = "") async throws -> [FSListEntry] {
         var entries: [FSListEntry] = []
-        var request = FSListRequest(directory: directory, namePrefix: namePrefix)
-        while true {
-            let page = try await list(request)
-            entries += page.entries
-            guard let next = page.nextStartAfter else { return entries }
-            request.startAfter = next
+        for try await entry in self.entries(in: directory, namePrefix: namePrefix) {
+            entries.append(entry)
         }
+        return entries
     }
 }
