@@ -41,6 +41,18 @@ enum ExtendedAttribute {
         #endif
     }
 
+    /// Whether the file system of `directory` accepts the attribute (tried on a temporary file).
+    static func isSupported(in directory: String) -> Bool {
+        let probe = directory + "/" + PosixTree.temporaryName()
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer {
+            close(descriptor)
+            unlink(probe)
+        }
+        return set(descriptor, Array("probe=1\n".utf8)) == 0
+    }
+
     #if canImport(Darwin)
     /// The `errno` of a file without the attribute.
     static let missing = ENOATTR

@@ -137,13 +137,6 @@ public struct PosixFileSystem: FileSystem {
 
     /// Extended attributes if a user attribute can be set on a file in `root`, else sidecar files.
     private static func probeMetadataStorage(in root: String) -> PosixMetadataStorage {
-        let probe = root + "/" + PosixTree.temporaryName()
-        let descriptor = Glibc.open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return .sidecarFiles }
-        defer {
-            close(descriptor)
-            unlink(probe)
-        }
-        return ExtendedAttribute.set(descriptor, Array("probe=1\n".utf8)) == 0 ? .extendedAttributes : .sidecarFiles
+        ExtendedAttribute.isSupported(in: root) ? .extendedAttributes : .sidecarFiles
     }
 }
