@@ -39,6 +39,9 @@ public protocol FileSystem: Sendable {
     func delete(_ path: FSPath) async throws
 
     /// Moves a file, with its metadata, replacing any file at `destination`.
+    ///
+    /// Atomic on posix (`rename()`); an object store copies then deletes, so a reader may briefly
+    /// see both names.
     /// - Throws: ``FSError/Kind/notFound`` when `source` does not exist.
     func rename(from source: FSPath, to destination: FSPath) async throws
 
