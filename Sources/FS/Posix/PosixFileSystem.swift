@@ -16,6 +16,10 @@ import Darwin
 /// no-clobber) or `rename()`s it over the target (``FSCreateMode/replace``), then fsyncs the
 /// directory, as ``Options/fsync`` says. Copy is a hard link. Every system call runs on a
 /// `NIOThreadPool`, never on the caller's thread.
+///
+/// When the directory fsync after the link or rename fails, commit throws although the file is
+/// already visible: the error means "not known to be durable", and the caller must not
+/// acknowledge the data.
 public struct PosixFileSystem: FileSystem {
     private let tree: PosixTree
     private let threadPool: NIOThreadPool
