@@ -173,7 +173,11 @@ let package = Package(
         ),
         .testTarget(
             name: "FSTests",
-            dependencies: ["FS", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "FS",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ServerKitTests", dependencies: ["ServerKit", "MailTesting"], swiftSettings: swiftSettings),
