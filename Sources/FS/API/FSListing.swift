@@ -49,6 +49,9 @@ extension FileSystem {
     ///   - namePrefix: Only names starting with this string.
     ///   - pageSize: Entries fetched per ``FileSystem/list(_:)`` call.
     public func entries(in directory: FSPath?, namePrefix: String = "", pageSize: Int = 1000) -> FSListing {
-        FSListing(fileSystem: self, request: FSListRequest(directory: directory, namePrefix: namePrefix, limit: pageSize))
+        FSListing(
+            fileSystem: self,
+            request: FSListRequest(directory: directory, namePrefix: namePrefix, limit: pageSize)
+        )
     }
 }

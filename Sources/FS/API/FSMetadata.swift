@@ -58,7 +58,8 @@ public struct FSMetadata: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     private static func keyProblem(_ key: String) -> String? {
         if key.isEmpty || key.utf8.count > maximumKeyLength { return "key must be 1-\(maximumKeyLength) bytes" }
         let allowed = key.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "-")
         }
         return allowed ? nil : "key may hold only a-z, 0-9 and '-'"

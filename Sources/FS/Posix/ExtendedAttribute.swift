@@ -61,7 +61,8 @@ enum ExtendedAttribute {
     static let missing = ENODATA
 
     private typealias SetFunction = @convention(c) (CInt, UnsafePointer<CChar>, UnsafeRawPointer?, Int, CInt) -> CInt
-    private typealias GetFunction = @convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeMutableRawPointer?, Int) -> Int
+    private typealias GetFunction =
+        @convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>, UnsafeMutableRawPointer?, Int) -> Int
 
     private static let setFunction: SetFunction? = lookUp("fsetxattr").map { unsafeBitCast($0, to: SetFunction.self) }
     private static let getFunction: GetFunction? = lookUp("getxattr").map { unsafeBitCast($0, to: GetFunction.self) }

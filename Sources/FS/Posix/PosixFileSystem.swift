@@ -123,7 +123,8 @@ public struct PosixFileSystem: FileSystem {
         try await run { tree in try tree.removeStaleTemporaryFiles(under: directory) }
     }
 
-    private func run<Result: Sendable>(_ body: @escaping @Sendable (PosixTree) throws -> Result) async throws -> Result {
+    private func run<Result: Sendable>(_ body: @escaping @Sendable (PosixTree) throws -> Result) async throws -> Result
+    {
         let tree = tree
         return try await threadPool.runIfActive { try body(tree) }
     }

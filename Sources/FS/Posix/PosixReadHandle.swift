@@ -53,7 +53,12 @@ final class PosixReadHandle: FSReadHandle {
             try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: wanted) { target in
                 var done = 0
                 while done < wanted {
-                    let count = pread(descriptor, target.baseAddress! + done, wanted - done, off_t(offset) + off_t(done))
+                    let count = pread(
+                        descriptor,
+                        target.baseAddress! + done,
+                        wanted - done,
+                        off_t(offset) + off_t(done)
+                    )
                     if count < 0 && errno == EINTR { continue }
                     if count < 0 { throw PosixTree.error(path.string) }
                     if count == 0 { break }

@@ -144,7 +144,9 @@ extension PosixTree {
                 if count < 0 && errno == EINTR { continue }
                 if count < 0 { throw error(sourcePath) }
                 if count == 0 { break }
-                try chunk.withUnsafeBytes { try writeAll(output, UnsafeRawBufferPointer(rebasing: $0.prefix(count)), path: temporary) }
+                try chunk.withUnsafeBytes {
+                    try writeAll(output, UnsafeRawBufferPointer(rebasing: $0.prefix(count)), path: temporary)
+                }
             }
             if metadataStorage == .extendedAttributes, let bytes = try attributeBytes(sourcePath) {
                 if ExtendedAttribute.set(output, bytes) != 0 { throw error(temporary) }

@@ -21,6 +21,8 @@ actor PosixWriter: FSWriter {
     /// The temporary file's descriptor; `nil` once committed or rolled back.
     private var descriptor: CInt?
     private var pending: ByteBuffer
+    /// The error of a failed write; the file is incomplete, so commit must fail too.
+    private var failure: (any Error)?
 
     /// Bytes collected before one `write()` on the thread pool.
     static let flushThreshold = 256 * 1024
@@ -46,17 +48,27 @@ actor PosixWriter: FSWriter {
 
     func write(_ buffer: ByteBuffer) async throws {
         guard let descriptor else { preconditionFailure("write after commit or rollback of \(path)") }
+        if let failure { throw failure }
         pending.writeImmutableBuffer(buffer)
         guard pending.readableBytes >= Self.flushThreshold else { return }
         let bytes = pending
         pending = ByteBufferAllocator().buffer(capacity: Self.flushThreshold)
-        try await threadPool.runIfActive { [tree, temporary] in
-            try bytes.withUnsafeReadableBytes { try tree.writeAll(descriptor, $0, path: temporary) }
+        do {
+            try await threadPool.runIfActive { [tree, temporary] in
+                try bytes.withUnsafeReadableBytes { try tree.writeAll(descriptor, $0, path: temporary) }
+            }
+        } catch {
+            failure = error
+            throw error
         }
     }
 
     func commit() async throws {
         guard let descriptor else { preconditionFailure("commit after commit or rollback of \(path)") }
+        if let failure {
+            await rollback()
+            throw failure
+        }
         self.descriptor = nil
         let bytes = pending
         pending = ByteBuffer()

@@ -12,11 +12,14 @@ struct FSMetadataTests {
         #expect(FSMetadata().isEmpty)
     }
 
-    @Test("invalid keys and values are refused", arguments: [
-        ["": "v"], ["Upper": "v"], ["under_score": "v"], ["a=b": "v"], ["a": "line\nbreak"], ["a": "tab\there"],
-        [String(repeating: "k", count: 65): "v"],
-        ["big": String(repeating: "v", count: FSMetadata.maximumSize)],
-    ])
+    @Test(
+        "invalid keys and values are refused",
+        arguments: [
+            ["": "v"], ["Upper": "v"], ["under_score": "v"], ["a=b": "v"], ["a": "line\nbreak"], ["a": "tab\there"],
+            [String(repeating: "k", count: 65): "v"],
+            ["big": String(repeating: "v", count: FSMetadata.maximumSize)],
+        ]
+    )
     func invalid(values: [String: String]) {
         #expect {
             try FSMetadata(values)

@@ -3,19 +3,26 @@ import Testing
 
 @Suite("FSPath")
 struct FSPathTests {
-    @Test("valid relative paths are accepted", arguments: [
-        "a", "a/b", "dbox-Mails/u.1", "mailboxes/INBOX/dbox-Mails", "with space", "ümlaut", ".hidden", "a/.b", "..a", "a..",
-    ])
+    @Test(
+        "valid relative paths are accepted",
+        arguments: [
+            "a", "a/b", "dbox-Mails/u.1", "mailboxes/INBOX/dbox-Mails", "with space", "ümlaut", ".hidden", "a/.b",
+            "..a", "a..",
+        ]
+    )
     func valid(string: String) throws {
         let path = try FSPath(string)
         #expect(path.string == string)
     }
 
-    @Test("invalid paths are refused with invalidPath", arguments: [
-        "", "/abs", "/", "a/", "a//b", "./a", "a/./b", "..", "a/../b", "../a", "a\0b",
-        ".temp.host.1.abc", "box/.temp.x", ".meta.u.1", "box/.meta.x",
-        String(repeating: "x", count: 256), String(repeating: "abcdefgh/", count: 114) + "x",
-    ])
+    @Test(
+        "invalid paths are refused with invalidPath",
+        arguments: [
+            "", "/abs", "/", "a/", "a//b", "./a", "a/./b", "..", "a/../b", "../a", "a\0b",
+            ".temp.host.1.abc", "box/.temp.x", ".meta.u.1", "box/.meta.x",
+            String(repeating: "x", count: 256), String(repeating: "abcdefgh/", count: 114) + "x",
+        ]
+    )
     func invalid(string: String) {
         #expect {
             try FSPath(string)

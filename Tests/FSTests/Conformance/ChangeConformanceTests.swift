@@ -108,7 +108,9 @@ struct ChangeConformanceTests {
     func copyOntoItself(backend: FSBackend) async throws {
         try await backend.run { fs in
             try await fs.write("self", to: path("file"), metadata: ["k": "v"])
-            await expectFSError(.alreadyExists) { try await fs.copy(from: path("file"), to: path("file"), mode: .failIfExists) }
+            await expectFSError(.alreadyExists) {
+                try await fs.copy(from: path("file"), to: path("file"), mode: .failIfExists)
+            }
             try await fs.copy(from: path("file"), to: path("file"), mode: .replace)
             #expect(try await fs.names(nil) == ["file"])
             #expect(try await fs.string(path("file")) == "self")

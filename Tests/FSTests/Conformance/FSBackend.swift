@@ -17,11 +17,14 @@ struct FSBackend: Sendable, CustomTestStringConvertible {
     /// Every backend under test.
     static let all: [FSBackend] = [
         .posix(name: "posix", options: .init(fsync: .always)),
-        .posix(name: "posix (sidecar metadata, no hard links)", options: .init(
-            fsync: .never,
-            metadataStorage: .sidecarFiles,
-            hardLinks: false
-        )),
+        .posix(
+            name: "posix (sidecar metadata, no hard links)",
+            options: .init(
+                fsync: .never,
+                metadataStorage: .sidecarFiles,
+                hardLinks: false
+            )
+        ),
         FSBackend(name: "in-memory") { (InMemoryFileSystem(), {}) },
     ]
 

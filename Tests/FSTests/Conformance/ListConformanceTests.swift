@@ -13,13 +13,15 @@ struct ListConformanceTests {
             let root = try await fs.listAll(nil)
             #expect(root == [FSListEntry(name: "mail", kind: .directory), FSListEntry(name: "top", kind: .file)])
             let mail = try await fs.listAll(path("mail"))
-            #expect(mail == [
-                FSListEntry(name: "alt", kind: .directory),
-                FSListEntry(name: "sub", kind: .directory),
-                FSListEntry(name: "u.1", kind: .file),
-                FSListEntry(name: "u.10", kind: .file),
-                FSListEntry(name: "u.2", kind: .file),
-            ])
+            #expect(
+                mail == [
+                    FSListEntry(name: "alt", kind: .directory),
+                    FSListEntry(name: "sub", kind: .directory),
+                    FSListEntry(name: "u.1", kind: .file),
+                    FSListEntry(name: "u.10", kind: .file),
+                    FSListEntry(name: "u.2", kind: .file),
+                ]
+            )
             #expect(try await fs.names(path("mail/sub")) == ["deep"])
         }
     }

@@ -17,7 +17,11 @@ struct PosixEventLoopTests {
 
         func work(with fs: PosixFileSystem) async throws -> Bool {
             let onLoop = eventLoop.inEventLoop
-            try await fs.write(ByteBuffer(string: "from an event loop"), to: try FSPath("box/file"), mode: .failIfExists)
+            try await fs.write(
+                ByteBuffer(string: "from an event loop"),
+                to: try FSPath("box/file"),
+                mode: .failIfExists
+            )
             _ = try await fs.readAll(try FSPath("box/file"))
             try await fs.copy(from: try FSPath("box/file"), to: try FSPath("box/copy"), mode: .failIfExists)
             try await fs.delete(try FSPath("box/file"))
@@ -36,7 +40,10 @@ struct PosixEventLoopTests {
                 if MultiThreadedEventLoopGroup.currentEventLoop != nil { fsyncsOnEventLoop.withLock { $0 += 1 } }
                 return PosixSyscalls.system.fsync(descriptor)
             })
-            let fs = try await PosixFileSystem.open(root: directory.path, options: .init(fsync: .always, syscalls: syscalls))
+            let fs = try await PosixFileSystem.open(
+                root: directory.path,
+                options: .init(fsync: .always, syscalls: syscalls)
+            )
             let ranOnLoop = try await OnEventLoop(eventLoop: group.next()).work(with: fs)
             #expect(ranOnLoop)
             #expect(fsyncs.withLock { $0 } > 0)

@@ -46,8 +46,13 @@ struct PosixFileSystemTests {
             try await fs.write("mail", to: path("deep/er/u.1"))
             let old = Date(timeIntervalSinceNow: -3 * 24 * 3600)
             for stale in ["box/.temp.host.1.dead", "deep/er/.temp.host.2.dead"] {
-                #expect(FileManager.default.createFile(atPath: directory.path + "/" + stale, contents: Data("partial".utf8)))
-                try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: directory.path + "/" + stale)
+                #expect(
+                    FileManager.default.createFile(atPath: directory.path + "/" + stale, contents: Data("partial".utf8))
+                )
+                try FileManager.default.setAttributes(
+                    [.modificationDate: old],
+                    ofItemAtPath: directory.path + "/" + stale
+                )
             }
             #expect(FileManager.default.createFile(atPath: directory.path + "/box/.temp.host.3.busy", contents: Data()))
 
@@ -87,9 +92,12 @@ struct PosixFileSystemTests {
         }
     }
 
-    @Test("metadata goes to a hidden sidecar file or to an extended attribute", arguments: [
-        PosixMetadataStorage.sidecarFiles, .automatic,
-    ])
+    @Test(
+        "metadata goes to a hidden sidecar file or to an extended attribute",
+        arguments: [
+            PosixMetadataStorage.sidecarFiles, .automatic,
+        ]
+    )
     func metadataStorage(storage: PosixMetadataStorage) async throws {
         try await TemporaryDirectory.with { directory in
             let fs = try await PosixFileSystem.open(root: directory.path, options: .init(metadataStorage: storage))

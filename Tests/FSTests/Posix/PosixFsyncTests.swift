@@ -12,11 +12,14 @@ import Darwin
 struct PosixFsyncTests {
     /// Expected fsync calls for: a first file in two new directories, a second file there,
     /// a delete, a rename into a new directory, and a (hard-link) copy.
-    @Test("each policy makes the fsync calls it promises", arguments: [
-        (FsyncPolicy.always, [4, 2, 1, 3, 1]),
-        (FsyncPolicy.optimized, [2, 2, 0, 0, 1]),
-        (FsyncPolicy.never, [0, 0, 0, 0, 0]),
-    ])
+    @Test(
+        "each policy makes the fsync calls it promises",
+        arguments: [
+            (FsyncPolicy.always, [4, 2, 1, 3, 1]),
+            (FsyncPolicy.optimized, [2, 2, 0, 0, 1]),
+            (FsyncPolicy.never, [0, 0, 0, 0, 0]),
+        ]
+    )
     func fsyncCalls(policy: FsyncPolicy, expected: [Int]) async throws {
         try await TemporaryDirectory.with { directory in
             let counter = FsyncCounter()
@@ -28,10 +31,14 @@ struct PosixFsyncTests {
             counts.append(try await counter.calls { try await fs.write("one", to: path("a/b/first")) })
             counts.append(try await counter.calls { try await fs.write("two", to: path("a/b/second")) })
             counts.append(try await counter.calls { try await fs.delete(path("a/b/second")) })
-            counts.append(try await counter.calls { try await fs.rename(from: path("a/b/first"), to: path("a/c/moved")) })
-            counts.append(try await counter.calls {
-                try await fs.copy(from: path("a/c/moved"), to: path("a/c/copy"), mode: .failIfExists)
-            })
+            counts.append(
+                try await counter.calls { try await fs.rename(from: path("a/b/first"), to: path("a/c/moved")) }
+            )
+            counts.append(
+                try await counter.calls {
+                    try await fs.copy(from: path("a/c/moved"), to: path("a/c/copy"), mode: .failIfExists)
+                }
+            )
             #expect(counts == expected)
         }
     }

@@ -37,7 +37,9 @@ func expectFSError<Result>(
 
 extension FileSystem {
     /// Writes a string to a file (test shorthand).
-    func write(_ string: String, to path: FSPath, mode: FSCreateMode = .failIfExists, metadata: FSMetadata = [:]) async throws {
+    func write(_ string: String, to path: FSPath, mode: FSCreateMode = .failIfExists, metadata: FSMetadata = [:])
+        async throws
+    {
         try await write(ByteBuffer(string: string), to: path, mode: mode, metadata: metadata)
     }
 
