@@ -4,7 +4,8 @@ public struct FSListEntry: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// A committed file.
         case file
-        /// A directory that holds files (for object stores: a common prefix ending in `/`).
+        /// A directory (for object stores: a common prefix ending in `/`, so only one that holds
+        /// files; posix also lists empty directories, such as one left by a rolled-back writer).
         case directory
     }
 
