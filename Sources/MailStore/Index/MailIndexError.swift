@@ -4,6 +4,7 @@ public struct MailIndexError: Error, Hashable, Sendable, CustomStringConvertible
         case mailboxNotFound
         case mailboxExists
         case invalidName
+        case messageNotFound
     }
 
     public var kind: Kind
@@ -14,6 +15,7 @@ public struct MailIndexError: Error, Hashable, Sendable, CustomStringConvertible
         case .mailboxNotFound: "mailbox \(mailbox) does not exist"
         case .mailboxExists: "mailbox \(mailbox) already exists"
         case .invalidName: "invalid mailbox name \(mailbox)"
+        case .messageNotFound: "no message \(mailbox)"
         }
     }
 }

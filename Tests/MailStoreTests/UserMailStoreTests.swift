@@ -1,0 +1,64 @@
+import FS
+import Foundation
+import Testing
+
+@testable import MailStore
+
+@Suite("UserMailStore")
+struct UserMailStoreTests {
+    private static func home() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("columba-home-\(UUID().uuidString)").path
+    }
+
+    @Test("save then read back byte for byte; the body is a single-dbox file named by GUIDs; sizes indexed")
+    func roundTrip() async throws {
+        let home = Self.home()
+        let store = try await UserMailStore.open(home: home)
+        let crlf = Array("Subject: a\r\n\r\nbody\r\n".utf8)
+        let lf = Array("Subject: b\n\nline one\nline two\n".utf8)
+        #expect(try await store.save(crlf, flags: FlagSet(system: .seen), internalDate: 1_700_000_000) == 1)
+        #expect(try await store.save(lf) == 2)
+        #expect(try await store.body(of: 1) == crlf)
+        #expect(try await store.body(of: 2) == lf)
+
+        let records = try await store.index.messages(in: "INBOX")
+        let inbox = try #require(try await store.index.mailbox(named: "INBOX"))
+        #expect(records[0].bodyLocation == "mailboxes/\(inbox.guid.hex)/\(records[0].guid.hex)")
+        #expect(records[0].internalDate == 1_700_000_000)
+        #expect(records[0].flags == FlagSet(system: .seen))
+        #expect(records[1].physicalSize == Int64(lf.count))
+        #expect(records[1].virtualSize == Int64(lf.count + 4))
+
+        // The file on disk reads as dbox on its own, with the metadata a rebuild needs.
+        let file = try DboxFile(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: home + "/" + records[1].bodyLocation))))
+        #expect(file.records.count == 1)
+        #expect(file.records[0].metadata.guid == records[1].guid.hex)
+        #expect(file.records[0].metadata.virtualSize == Int64(lf.count + 4))
+        #expect(file.records[0].metadata.originalMailbox == inbox.guid.hex)
+
+        await #expect(throws: MailIndexError(kind: .mailboxNotFound, mailbox: "Nope")) {
+            try await store.save(crlf, to: "Nope")
+        }
+    }
+
+    @Test("many first sessions of a new user at once: INBOX made once, every save kept")
+    func concurrentFirstUse() async throws {
+        let home = Self.home()
+        let uids = try await withThrowingTaskGroup(of: UInt32.self) { group in
+            for index in 0..<12 {
+                group.addTask {
+                    let store = try await UserMailStore.open(home: home)
+                    return try await store.save(Array("Subject: \(index)\r\n\r\nx\r\n".utf8))
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(uids.sorted() == Array(1...12))
+        let store = try await UserMailStore.open(home: home)
+        #expect(try await store.index.treeChanges().filter { $0.kind == .create }.count == 1)
+        for uid in 1...UInt32(12) {
+            let body = String(decoding: try await store.body(of: uid), as: UTF8.self)
+            #expect(body.hasPrefix("Subject: "))
+        }
+    }
+}
