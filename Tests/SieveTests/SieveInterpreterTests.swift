@@ -270,3 +270,54 @@ struct SieveRelationalTests {
         #expect(error?.description == "2:18: 'gg' is not a relation (gt, ge, lt, le, eq, ne)")
     }
 }
+
+@Suite("Sieve body")
+struct SieveBodyTests {
+    static let message = """
+        From: a@example.org
+        Subject: mixed
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="b"
+
+        --b
+        Content-Type: text/plain; charset=utf-8
+        Content-Transfer-Encoding: quoted-printable
+
+        Caf=C3=A9 meeting at noon
+        --b
+        Content-Type: text/html; charset=iso-8859-1
+
+        <p>Invoice attached</p>
+        --b
+        Content-Type: application/octet-stream
+        Content-Transfer-Encoding: base64
+
+        c2VjcmV0IHBheWxvYWQ=
+        --b--
+        """.replacingOccurrences(of: "\n", with: "\r\n")
+
+    private func hit(_ test: String) throws -> Bool {
+        let bytes = Array(Self.message.utf8)
+        let script = "require [\"body\", \"fileinto\"];\nif \(test) { fileinto \"Hit\"; }"
+        let result = SieveInterpreter.run(
+            try SieveScript(compiling: script),
+            in: SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "b@example.org")
+        )
+        return result.actions == [.fileInto(mailbox: "Hit", flags: nil, create: false)]
+    }
+
+    @Test("transforms and content types", arguments: [
+        (#"body :contains "café meeting""#, true),
+        (#"body :text :contains "invoice""#, true),
+        (#"body :contains "secret payload""#, false),
+        (#"body :content "application" :contains "secret payload""#, true),
+        (#"body :content "text/html" :contains "café""#, false),
+        (#"body :content "text/html" :contains "invoice""#, true),
+        (#"body :raw :contains "Caf=C3=A9""#, true),
+        (#"body :raw :contains "café""#, false),
+        (#"body :content "" :contains "secret""#, true),
+    ] as [(String, Bool)])
+    func transforms(test: String, expected: Bool) throws {
+        #expect(try hit(test) == expected)
+    }
+}

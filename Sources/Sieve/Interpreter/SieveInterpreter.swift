@@ -145,6 +145,35 @@ private struct Run {
 
     // MARK: - Tests
 
+    /// The texts the `body` test looks at (RFC 5173 §5): the undecoded body (`:raw`), the decoded
+    /// text parts (`:text`, the default), or the decoded parts of the given content types
+    /// (`:content`; `""` is every part, `"text"` a type, `"text/html"` a type and subtype).
+    private func bodyTexts(_ arguments: Arguments) -> [String] {
+        let message = environment.message
+        if arguments.has("raw") {
+            return [String(decoding: message.bytes[message.root.bodyRange], as: UTF8.self)]
+        }
+        guard let types = arguments.stringList("content") else { return message.decodedTextParts }
+        var texts: [String] = []
+        func visit(_ part: MIMEPart) {
+            let type = part.contentType.type.lowercased()
+            let full = type + "/" + part.contentType.subtype.lowercased()
+            let wanted = types.contains { wanted in
+                let key = wanted.lowercased()
+                return key.isEmpty || key == type || key == full
+            }
+            if part.kind == .single, wanted {
+                let decoded = message.decodedBody(of: part)
+                texts.append(part.contentType.isText
+                             ? Charset.decode(decoded, charset: part.contentType.charset ?? "us-ascii")
+                             : String(decoding: decoded, as: UTF8.self))
+            }
+            part.children.forEach(visit)
+        }
+        visit(message.root)
+        return texts
+    }
+
     /// Whether any value matches any key; a successful `:matches` sets the match variables.
     private mutating func match(_ matcher: SieveMatcher, _ values: [String], _ keys: [String]) -> Bool {
         if case .count = matcher.matchType {
@@ -251,6 +280,8 @@ private struct Run {
             return match(arguments.matcher, flags.flags, FlagList(arguments.positional[0]).flags)
         case "string":
             return match(arguments.matcher, arguments.positional[0], arguments.positional[1])
+        case "body":
+            return match(arguments.matcher, bodyTexts(arguments), arguments.positional[0])
         case "exists":
             return arguments.positional[0].allSatisfy { !environment.message.fields(named: $0).isEmpty }
         case "header":

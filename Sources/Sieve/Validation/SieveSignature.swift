@@ -110,6 +110,15 @@ extension SieveSignature {
                                    requires: "envelope"),
         "header": SieveSignature(positional: [.stringList, .stringList], tags: matching),
         "exists": SieveSignature(positional: [.stringList]),
+        "body": SieveSignature(
+            positional: [.stringList],
+            tags: matching.merging([
+                "raw": Tag(value: nil, group: "transform"),
+                "text": Tag(value: nil, group: "transform"),
+                "content": Tag(value: .stringList, group: "transform"),
+            ]) { $1 },
+            requires: "body"
+        ),
         "size": SieveSignature(positional: [.number], tags: [
             "over": Tag(value: nil, group: "size"), "under": Tag(value: nil, group: "size"),
         ]),
@@ -125,7 +134,7 @@ extension SieveSignature {
     /// Extensions a script may require in this version: only those the interpreter runs.
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
-        "relational",
+        "relational", "body",
         "comparator-i;ascii-numeric",
     ]
 
