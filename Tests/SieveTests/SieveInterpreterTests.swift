@@ -321,3 +321,72 @@ struct SieveBodyTests {
         #expect(try hit(test) == expected)
     }
 }
+
+@Suite("Sieve vacation")
+struct SieveVacationTests {
+    private func run(
+        _ script: String,
+        headers: String = "To: Me <me@example.org>\r\nSubject: Lunch?\r\nMessage-ID: <1@example.net>\r\n",
+        from: String = "friend@example.net"
+    ) throws -> SieveResult {
+        let bytes = Array("From: friend@example.net\r\n\(headers)\r\nHi\r\n".utf8)
+        return SieveInterpreter.run(
+            try SieveScript(compiling: script),
+            in: SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: from, envelopeTo: "me@example.org")
+        )
+    }
+
+    private func vacation(_ result: SieveResult) -> VacationResponse? {
+        for case .vacation(let response) in result.actions { return response }
+        return nil
+    }
+
+    @Test("a reply to a personal message, keeping the message; defaults from RFC 5230")
+    func reply() throws {
+        let result = try run("require \"vacation\"; vacation \"I am away.\";")
+        let response = try #require(vacation(result))
+        #expect(response.recipient == "friend@example.net")
+        #expect(response.subject == "Auto: Lunch?")
+        #expect(response.reason == "I am away.")
+        #expect(response.interval == 7 * 86_400)
+        #expect(response.inReplyTo == "<1@example.net>")
+        #expect(result.actions.contains(.keep(flags: nil)))
+    }
+
+    @Test("days, seconds, subject, from, handle, addresses")
+    func options() throws {
+        let days = try #require(vacation(try run("require \"vacation\"; vacation :days 3 :subject \"Away\" :from \"boss@example.org\" :handle \"h1\" \"x\";")))
+        #expect(days.interval == 3 * 86_400)
+        #expect(days.subject == "Away")
+        #expect(days.from == "boss@example.org")
+        #expect(days.handle == "h1")
+        let seconds = try #require(vacation(try run("require \"vacation-seconds\"; vacation :seconds 60 \"x\";")))
+        #expect(seconds.interval == 60)
+        let alias = try run("require \"vacation\"; vacation :addresses \"alias@example.org\" \"x\";",
+                            headers: "To: alias@example.org\r\n")
+        #expect(vacation(alias) != nil)
+    }
+
+    @Test("no reply to lists, automatic mail, bounces, or mail not addressed to me", arguments: [
+        ("To: me@example.org\r\nList-Id: <dev.example.net>\r\n", "friend@example.net"),
+        ("To: me@example.org\r\nPrecedence: bulk\r\n", "friend@example.net"),
+        ("To: me@example.org\r\nAuto-Submitted: auto-replied\r\n", "friend@example.net"),
+        ("To: me@example.org\r\n", ""),
+        ("To: me@example.org\r\n", "MAILER-DAEMON@example.net"),
+        ("To: me@example.org\r\n", "owner-dev@example.net"),
+        ("To: me@example.org\r\n", "dev-request@example.net"),
+        ("To: someone-else@example.org\r\n", "friend@example.net"),
+    ])
+    func noReply(headers: String, from: String) throws {
+        #expect(vacation(try run("require \"vacation\"; vacation \"x\";", headers: headers, from: from)) == nil)
+    }
+
+    @Test("Auto-Submitted: no still gets a reply; :seconds needs vacation-seconds; two vacations are an error")
+    func edges() throws {
+        #expect(vacation(try run("require \"vacation\"; vacation \"x\";", headers: "To: me@example.org\r\nAuto-Submitted: no\r\n")) != nil)
+        #expect(throws: SieveSyntaxError.self) { try SieveScript(compiling: "require \"vacation\"; vacation :seconds 5 \"x\";") }
+        let twice = try run("require \"vacation\"; vacation \"a\"; vacation \"b\";")
+        #expect(twice.runtimeError != nil)
+        #expect(twice.actions == [.keep(flags: nil)])
+    }
+}

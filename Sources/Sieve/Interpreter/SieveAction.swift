@@ -10,6 +10,29 @@ public enum SieveAction: Hashable, Sendable {
     case reject(reason: String, extended: Bool)
     /// Throw the message away.
     case discard
+    /// Send an automatic reply (RFC 5230), if the delivery agent's response tracking allows one
+    /// for this sender within ``VacationResponse/interval``.
+    case vacation(VacationResponse)
+}
+
+/// The reply a `vacation` action asks for; the rules about whom not to answer were applied.
+public struct VacationResponse: Hashable, Sendable {
+    /// The envelope sender of the message being answered: the reply's recipient.
+    public var recipient: String
+    /// The reply's Subject.
+    public var subject: String
+    /// The reply's From, when the script gave one; else the user's address.
+    public var from: String?
+    /// The reply's body text, or a MIME entity when ``isMIME``.
+    public var reason: String
+    public var isMIME: Bool
+    /// Identifies this vacation for response tracking (RFC 5230 §4.2): the same sender gets one
+    /// reply per handle per interval.
+    public var handle: String
+    /// Seconds between replies to one sender.
+    public var interval: Int
+    /// The Message-ID of the message being answered, for In-Reply-To and References.
+    public var inReplyTo: String?
 }
 
 /// The outcome of running a script: its actions, in order and without duplicates.

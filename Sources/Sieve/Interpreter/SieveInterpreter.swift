@@ -54,6 +54,14 @@ private struct Run {
             case "set":
                 let arguments = arguments(command.arguments, keepingFirst: true)
                 variables[arguments.positional[0][0].lowercased()] = arguments.modified(arguments.positional[1][0])
+            case "vacation":
+                guard !actions.contains(where: { if case .vacation = $0 { true } else { false } }) else {
+                    error = "more than one vacation action (\(command.location))"
+                    return false
+                }
+                if let response = vacationResponse(arguments(command.arguments)) {
+                    actions.append(.vacation(response))
+                }
             case "setflag":
                 flags = FlagList(arguments(command.arguments).positional[0])
             case "addflag":
@@ -107,7 +115,12 @@ private struct Run {
                 merged.append(normalized)
             }
         }
-        let delivers = merged.contains { if case .reject = $0 { return false } else { return true } }
+        let delivers = merged.contains {
+            switch $0 {
+            case .reject, .vacation: false
+            default: true
+            }
+        }
         if delivers, merged.contains(where: { if case .reject = $0 { return true } else { return false } }) {
             return SieveResult(actions: [.keep(flags: nil)],
                                runtimeError: "reject cannot be combined with keep, fileinto or redirect")
@@ -129,6 +142,7 @@ private struct Run {
         case (.fileInto(let x, _, _), .fileInto(let y, _, _)): x == y
         case (.redirect(let x), .redirect(let y)): x.lowercased() == y.lowercased()
         case (.reject, .reject): true
+        case (.vacation, .vacation): true
         default: false
         }
     }
@@ -141,6 +155,51 @@ private struct Run {
             .fileInto(mailbox: mailbox, flags: newer ?? flags, create: create || alsoCreate)
         default: first
         }
+    }
+
+    // MARK: - Vacation
+
+    /// The reply `vacation` asks for, or `nil` when RFC 5230 §4.5–4.6 say not to answer: no
+    /// sender, an automatic or list sender, an automatic or list message, or a message not sent
+    /// to one of the user's addresses.
+    private func vacationResponse(_ arguments: Arguments) -> VacationResponse? {
+        let message = environment.message
+        let sender = environment.envelopeFrom
+        guard !sender.isEmpty else { return nil }
+        let local = sender.split(separator: "@").first.map { $0.lowercased() } ?? ""
+        guard !["mailer-daemon", "listserv", "majordomo"].contains(local), !local.hasPrefix("owner-"),
+              !local.hasSuffix("-request") else { return nil }
+        if let autoSubmitted = message.decodedHeader("Auto-Submitted"),
+           autoSubmitted.trimmingSpaces.lowercased() != "no" { return nil }
+        let listHeaders = ["List-Id", "List-Help", "List-Subscribe", "List-Unsubscribe", "List-Post", "List-Owner",
+                           "List-Archive"]
+        guard listHeaders.allSatisfy({ message.fields(named: $0).isEmpty }) else { return nil }
+        if let precedence = message.decodedHeader("Precedence")?.trimmingSpaces.lowercased(),
+           ["bulk", "list", "junk"].contains(precedence) { return nil }
+        let mine = Set(([environment.envelopeTo] + (arguments.stringList("addresses") ?? [])).map { $0.lowercased() })
+        let recipients = ["To", "Cc", "Bcc", "Resent-To", "Resent-Cc", "Resent-Bcc"].flatMap { name in
+            message.fields(named: name).flatMap { field in
+                MailAddress.parseList(message.rawValue(of: field)).compactMap { $0.address?.lowercased() }
+            }
+        }
+        guard recipients.contains(where: mine.contains) else { return nil }
+        let reason = arguments.positional[0].first ?? ""
+        let subject = arguments.stringList("subject")?.first
+            ?? message.decodedHeader("Subject").map { "Auto: " + $0.trimmingSpaces } ?? "Automated reply"
+        let from = arguments.stringList("from")?.first
+        let interval: Int
+        if let seconds = arguments.numberTag("seconds") {
+            interval = Int(min(seconds, 90 * 86_400))
+        } else {
+            interval = Int(min(max(arguments.numberTag("days") ?? 7, 1), 90)) * 86_400
+        }
+        let handle = arguments.stringList("handle")?.first
+            ?? [reason, subject, from ?? "", arguments.has("mime") ? "mime" : ""].joined(separator: "\u{0}")
+        return VacationResponse(
+            recipient: sender, subject: subject, from: from, reason: reason, isMIME: arguments.has("mime"),
+            handle: handle, interval: interval,
+            inReplyTo: message.decodedHeader("Message-ID")?.trimmingSpaces
+        )
     }
 
     // MARK: - Tests
@@ -364,6 +423,11 @@ private struct Arguments {
 
     func has(_ tag: String) -> Bool { tags[tag] != nil }
 
+    func numberTag(_ tag: String) -> UInt64? {
+        if case .some(.some(.number(let value))) = tags[tag] { return value }
+        return nil
+    }
+
     func stringList(_ tag: String) -> [String]? {
         switch tags[tag] {
         case .some(.some(.string(let text))): [text]
@@ -411,6 +475,16 @@ private struct Arguments {
         if has("user") { return .user }
         if has("detail") { return .detail }
         return .all
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs (no Foundation in this module).
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        let start = scalars.firstIndex { $0 != " " && $0 != "\t" } ?? scalars.endIndex
+        let end = scalars.lastIndex { $0 != " " && $0 != "\t" }.map { scalars.index(after: $0) } ?? start
+        return String(scalars[start..<max(start, end)])
     }
 }
 

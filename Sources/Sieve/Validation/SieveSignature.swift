@@ -97,6 +97,16 @@ extension SieveSignature {
             ],
             requires: "variables"
         ),
+        "vacation": SieveSignature(
+            positional: [.string],
+            tags: [
+                "days": Tag(value: .number, group: "interval"),
+                "seconds": Tag(value: .number, group: "interval", requires: "vacation-seconds"),
+                "subject": Tag(value: .string), "from": Tag(value: .string), "addresses": Tag(value: .stringList),
+                "mime": Tag(value: nil), "handle": Tag(value: .string),
+            ],
+            requires: "vacation"
+        ),
         "setflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
         "addflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
         "removeflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
@@ -134,7 +144,7 @@ extension SieveSignature {
     /// Extensions a script may require in this version: only those the interpreter runs.
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
-        "relational", "body",
+        "relational", "body", "vacation", "vacation-seconds",
         "comparator-i;ascii-numeric",
     ]
 

@@ -51,6 +51,8 @@ public enum SieveValidator {
                         throw SieveSyntaxError(command.arguments[0].location, "unsupported extension '\(name)'")
                     }
                     extensions.insert(name)
+                    // RFC 6131 §2: "vacation-seconds" implies "vacation".
+                    if name == "vacation-seconds" { extensions.insert("vacation") }
                 }
             }
             if signature.block, command.block == nil {
