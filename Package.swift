@@ -153,6 +153,7 @@ let package = Package(
             name: "columba",
             dependencies: [
                 "ColumbaServer",
+                "Sieve",
                 "Auth",
                 "ServerKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -7,7 +7,8 @@ struct CommandLineTests {
     @Test("every verb has --help")
     func help() throws {
         for verb in [["serve"], ["config", "check"], ["config", "show"], ["pw"], ["auth", "test"], ["auth", "lookup"],
-                     ["user", "add"], ["user", "remove"], ["user", "list"], ["user", "passwd"], ["version"]] {
+                     ["user", "add"], ["user", "remove"], ["user", "list"], ["user", "passwd"], ["sieve", "check"],
+                     ["version"]] {
             let result = try ServerProcess.runCommand(verb + ["--help"])
             #expect(result.status == 0, "\(verb)")
             #expect(result.output.contains("USAGE: columba \(verb.joined(separator: " "))"), "\(verb): \(result.output)")
@@ -78,6 +79,21 @@ struct CommandLineTests {
         #expect(quota.status == 0)
         #expect(try installation.run(["auth", "lookup", "erin@example.test"], configuration: configuration).output
             .contains("quota_storage_bytes\t: 5000"))
+    }
+
+    @Test("sieve check reports file:line:column and exits 1; a good script prints its extensions")
+    func sieveCheck() throws {
+        let installation = try TestInstallation()
+        let good = installation.directory.appendingPathComponent("good.sieve").path
+        let bad = installation.directory.appendingPathComponent("bad.sieve").path
+        try "require [\"fileinto\", \"vacation\"];\nif true { fileinto \"x\"; }\n".write(toFile: good, atomically: true, encoding: .utf8)
+        try "require \"fileinto\";\nif true {\n  fileinto :copy \"x\";\n}\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let ok = try ServerProcess.runCommand(["sieve", "check", good])
+        #expect(ok.status == 0)
+        #expect(ok.output == "\(good): OK (requires fileinto, vacation)\n")
+        let failed = try ServerProcess.runCommand(["sieve", "check", good, bad])
+        #expect(failed.status == 1)
+        #expect(failed.error == "\(bad):3:12: tag ':copy' needs require \"copy\"\n")
     }
 
     @Test("pw -t verifies a hash and rejects a wrong password")
