@@ -390,3 +390,33 @@ struct SieveVacationTests {
         #expect(twice.actions == [.keep(flags: nil)])
     }
 }
+
+@Suite("Sieve regex")
+struct SieveRegexTests {
+    private func run(_ script: String, subject: String) throws -> SieveResult {
+        let bytes = Array("Subject: \(subject)\r\n\r\nx\r\n".utf8)
+        return SieveInterpreter.run(
+            try SieveScript(compiling: script),
+            in: SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "u@example.org")
+        )
+    }
+
+    @Test("matches, case-insensitively under i;ascii-casemap, and sets match variables from groups")
+    func groups() throws {
+        let script = """
+            require ["regex", "variables", "fileinto"];
+            if header :regex "subject" "^\\\\[([a-z]+)\\\\] (.*)$" { fileinto "tag-${1}: ${2}"; }
+            """
+        #expect(try run(script, subject: "[OPS] disk full").actions == [.fileInto(mailbox: "tag-OPS: disk full", flags: nil, create: false)])
+        #expect(try run(script, subject: "no tag").actions == [.keep(flags: nil)])
+        let octet = "require [\"regex\", \"fileinto\"]; if header :regex :comparator \"i;octet\" \"subject\" \"^ops\" { fileinto \"x\"; }"
+        #expect(try run(octet, subject: "OPS").actions == [.keep(flags: nil)])
+    }
+
+    @Test("a pathological pattern on a long value finishes")
+    func hostile() throws {
+        let script = "require [\"regex\", \"fileinto\"]; if header :regex \"subject\" \"^(a*)*b$\" { fileinto \"x\"; }"
+        // Backtracking matchers take exponential time here; the C library's ERE matcher does not.
+        #expect(try run(script, subject: String(repeating: "a", count: 5000)).actions == [.keep(flags: nil)])
+    }
+}

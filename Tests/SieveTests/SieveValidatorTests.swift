@@ -50,7 +50,7 @@ struct SieveValidatorTests {
         ("if true false { keep; }", "1:4: test 'true' takes no test"),
         ("redirect [\"a\", \"b\"];", "1:10: command 'redirect' expects a string here"),
         ("keep :frob;", "1:6: unknown tag ':frob' for command 'keep'"),
-        ("require \"regex\";", "1:9: unsupported extension 'regex'"),
+        ("require \"regex\"; if header :regex \"subject\" \"a(b\" { keep; }", "1:45: invalid regular expression 'a(b'"),
     ])
     func errors(script: String, message: String) {
         let error = #expect(throws: SieveSyntaxError.self) { try validate(script) }

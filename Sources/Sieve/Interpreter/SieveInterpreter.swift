@@ -239,7 +239,7 @@ private struct Run {
             return matcher.matches(String(values.count), anyOf: keys)
         }
         for value in values {
-            guard variablesEnabled, matcher.matchType == .matches else {
+            guard variablesEnabled, matcher.matchType == .matches || matcher.matchType == .regex else {
                 if matcher.matches(value, anyOf: keys) { return true }
                 continue
             }
@@ -440,6 +440,7 @@ private struct Arguments {
         var matcher = SieveMatcher()
         if has("contains") { matcher.matchType = .contains }
         if has("matches") { matcher.matchType = .matches }
+        if has("regex") { matcher.matchType = .regex }
         if let relation = stringList("value")?.first.flatMap({ SieveMatcher.Relation(rawValue: $0.lowercased()) }) {
             matcher.matchType = .value(relation)
         }

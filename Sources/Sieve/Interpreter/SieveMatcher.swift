@@ -11,6 +11,8 @@ struct SieveMatcher: Sendable {
         case `is`
         case contains
         case matches
+        /// draft-ietf-sieve-regex: a POSIX extended regular expression.
+        case regex
         /// RFC 5231: compare each value with the relation.
         case value(Relation)
         /// RFC 5231: compare the number of values with the relation.
@@ -64,6 +66,7 @@ struct SieveMatcher: Sendable {
     /// key matches; an empty list for the other match types.
     func captures(_ value: String, anyOf keys: [String]) -> [String]? {
         for key in keys where matches(value, key) {
+            if matchType == .regex { return Array(regex(key)?.match(value)?.dropFirst() ?? []) }
             guard matchType == .matches else { return [] }
             let pattern = Self.pattern(key, fold: fold)
             guard pattern.count <= Self.maximumCapturingPattern else { return [] }
@@ -73,6 +76,11 @@ struct SieveMatcher: Sendable {
             return Self.capture(folded[...], original, pattern[...], failed: &failed) ?? []
         }
         return nil
+    }
+
+    /// The compiled `:regex` key; i;ascii-casemap makes it case-insensitive.
+    func regex(_ key: String) -> SieveRegex? {
+        SieveRegex(key, caseInsensitive: comparator == .asciiCasemap)
     }
 
     /// Patterns longer than this match without captures (bounds the recursion).
@@ -117,6 +125,8 @@ struct SieveMatcher: Sendable {
         switch (matchType, comparator) {
         case (.value(let relation), _), (.count(let relation), _):
             return relation.holds(compare(value, key))
+        case (.regex, _):
+            return regex(key)?.match(value) != nil
         case (.is, .asciiNumeric):
             return Self.numericPrefix(value) == Self.numericPrefix(key)
         case (_, .asciiNumeric):

@@ -144,6 +144,18 @@ public enum SieveValidator {
         for (argument, expected) in zip(positional, signature.positional) where !expected.accepts(argument.value) {
             throw SieveSyntaxError(argument.location, "\(kind) '\(name)' expects \(expected.description) here")
         }
+        // A :regex key list must compile, unless it refers to variables and is known only at run time.
+        if seenTags.contains("regex"), let keys = positional.last {
+            let patterns: [String] =
+                switch keys.value {
+                case .string(let text): [text]
+                case .stringList(let texts): texts
+                default: []
+                }
+            for pattern in patterns where !pattern.contains("${") && SieveRegex(pattern, caseInsensitive: false) == nil {
+                throw SieveSyntaxError(keys.location, "invalid regular expression '\(pattern)'")
+            }
+        }
         switch (signature.tests, tests.count) {
         case (.none, 0), (.one, 1): break
         case (.list, let count) where count >= 1: break
