@@ -9,5 +9,40 @@ public struct SieveScript: Hashable, Sendable {
     public init(compiling text: String, limits: SieveParser.Limits = SieveParser.Limits()) throws(SieveSyntaxError) {
         commands = try SieveParser.parse(text, limits: limits)
         extensions = try SieveValidator.validate(commands)
+        if extensions.contains("encoded-character") {
+            commands = try commands.map(Self.decodingCharacters)
+        }
+    }
+
+    private static func decodingCharacters(_ command: SieveCommand) throws(SieveSyntaxError) -> SieveCommand {
+        var command = command
+        command.arguments = try command.arguments.map(decodingCharacters)
+        command.tests = try command.tests.map(decodingCharacters)
+        command.block = try command.block?.map(decodingCharacters)
+        return command
+    }
+
+    private static func decodingCharacters(_ test: SieveTest) throws(SieveSyntaxError) -> SieveTest {
+        var test = test
+        test.arguments = try test.arguments.map(decodingCharacters)
+        test.tests = try test.tests.map(decodingCharacters)
+        return test
+    }
+
+    private static func decodingCharacters(_ argument: SieveArgument) throws(SieveSyntaxError) -> SieveArgument {
+        do {
+            switch argument.value {
+            case .string(let text):
+                return SieveArgument(.string(try EncodedCharacters.decode(text)), at: argument.location)
+            case .stringList(let texts):
+                return SieveArgument(.stringList(try texts.map { text throws(EncodedCharacterError) in
+                    try EncodedCharacters.decode(text)
+                }), at: argument.location)
+            default:
+                return argument
+            }
+        } catch {
+            throw SieveSyntaxError(argument.location, "'\(error.value)' is not a Unicode character")
+        }
     }
 }

@@ -129,3 +129,33 @@ struct SieveParserTests {
         #expect(try SieveParser.parse(String(repeating: "if true {", count: 30) + String(repeating: "}", count: 30)).count == 1)
     }
 }
+
+@Suite("Sieve encoded-character")
+struct EncodedCharacterTests {
+    @Test("sequences decode only when required", arguments: [
+        (#"$${hex:24 24}"#, "$$$"),
+        (#"${unicode:40}"#, "@"),
+        (#"${ HEX : 40 }"#, "${ HEX : 40 }"),
+        (#"${hex: 40 }"#, "@"),
+        (#"${HEX:40}"#, "@"),
+        (#"${hex:40"#, "${hex:40"),
+        (#"${hex:400}"#, "${hex:400}"),
+        (#"${unicode:263A 1F600}"#, "\u{263A}\u{1F600}"),
+        (#"${hex:C3 A9}t${hex:C3A9}"#, "ét${hex:C3A9}"),
+    ])
+    func decoding(encoded: String, decoded: String) throws {
+        let script = try SieveScript(compiling: "require [\"encoded-character\", \"fileinto\"]; fileinto \"\(encoded)\";")
+        #expect(script.commands[1].arguments[0].value == .string(decoded))
+        let plain = try SieveScript(compiling: "require \"fileinto\"; fileinto \"\(encoded)\";")
+        #expect(plain.commands[1].arguments[0].value == .string(encoded))
+    }
+
+    @Test("a surrogate or out-of-range code point is a compile error")
+    func invalid() {
+        for value in ["D800", "110000"] {
+            #expect(throws: SieveSyntaxError.self) {
+                try SieveScript(compiling: "require [\"encoded-character\", \"fileinto\"]; fileinto \"${unicode:\(value)}\";")
+            }
+        }
+    }
+}

@@ -144,7 +144,7 @@ extension SieveSignature {
     /// Extensions a script may require in this version: only those the interpreter runs.
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
-        "relational", "body", "vacation", "vacation-seconds", "regex",
+        "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character",
         "comparator-i;ascii-numeric",
     ]
 
