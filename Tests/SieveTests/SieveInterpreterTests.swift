@@ -420,3 +420,42 @@ struct SieveRegexTests {
         #expect(try run(script, subject: String(repeating: "a", count: 5000)).actions == [.keep(flags: nil)])
     }
 }
+
+@Suite("Sieve date")
+struct SieveDateTests {
+    private func hit(_ test: String) throws -> Bool {
+        let bytes = Array("Date: Tue, 01 Jul 2025 23:30:00 -0700\r\nSubject: x\r\n\r\nx\r\n".utf8)
+        let script = "require [\"date\", \"fileinto\", \"relational\"];\nif \(test) { fileinto \"Hit\"; }"
+        let result = SieveInterpreter.run(
+            try SieveScript(compiling: script),
+            in: SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "u@example.org",
+                                 now: 86_400 * 3 + 3600, localZoneOffset: 0)
+        )
+        return result.actions == [.fileInto(mailbox: "Hit", flags: nil, create: false)]
+    }
+
+    @Test("date parts in the local zone (UTC here), the original zone and a given zone", arguments: [
+        #"date :is "date" "date" "2025-07-02""#,
+        #"date :is "date" "hour" "06""#,
+        #"date :is "date" "iso8601" "2025-07-02T06:30:00Z""#,
+        #"date :is "date" "julian" "60858""#,
+        #"date :originalzone :is "date" "date" "2025-07-01""#,
+        #"date :originalzone :is "date" "zone" "-0700""#,
+        #"date :originalzone :is "date" "weekday" "2""#,
+        #"date :originalzone :is "date" "std11" "Tue, 1 Jul 2025 23:30:00 -0700""#,
+        #"date :zone "+0530" :is "date" "time" "12:00:00""#,
+        #"date :value "ge" "date" "year" "2025""#,
+        #"currentdate :is "date" "1970-01-04""#,
+        #"currentdate :is "weekday" "0""#,
+        #"currentdate :zone "-0200" :is "date" "1970-01-03""#,
+    ])
+    func parts(test: String) throws {
+        #expect(try hit(test))
+    }
+
+    @Test("no match for a missing header, and an unknown part does not compile")
+    func edges() throws {
+        #expect(try hit(#"date :is "x-missing" "year" "2025""#) == false)
+        #expect(throws: SieveSyntaxError.self) { try hit(#"date :is "date" "fortnight" "1""#) }
+    }
+}

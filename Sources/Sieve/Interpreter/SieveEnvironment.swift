@@ -10,10 +10,24 @@ public struct SieveEnvironment: Sendable {
     /// The RCPT TO of this delivery.
     public var envelopeTo: String
 
-    public init(message: MIMEMessage, size: Int, envelopeFrom: String, envelopeTo: String) {
+    /// Seconds since 1970 at delivery (`currentdate`).
+    public var now: Int
+    /// The server's local time zone in minutes east of UTC: dates without `:zone` are shown in it.
+    public var localZoneOffset: Int
+
+    public init(
+        message: MIMEMessage,
+        size: Int,
+        envelopeFrom: String,
+        envelopeTo: String,
+        now: Int = 0,
+        localZoneOffset: Int = 0
+    ) {
         self.message = message
         self.size = size
         self.envelopeFrom = envelopeFrom
         self.envelopeTo = envelopeTo
+        self.now = now
+        self.localZoneOffset = localZoneOffset
     }
 }

@@ -341,6 +341,21 @@ private struct Run {
             return match(arguments.matcher, arguments.positional[0], arguments.positional[1])
         case "body":
             return match(arguments.matcher, bodyTexts(arguments), arguments.positional[0])
+        case "date":
+            guard let field = environment.message.fields(named: arguments.positional[0][0]).first,
+                  let parsed = MessageDate(parsing: environment.message.rawValue(of: field)) else { return false }
+            let zone = arguments.has("originalzone")
+                ? parsed.zoneOffsetMinutes
+                : arguments.stringList("zone")?.first.flatMap(SieveDate.zoneOffset) ?? environment.localZoneOffset
+            let date = SieveDate(secondsSince1970: parsed.secondsSince1970, zoneOffset: zone)
+            guard let value = date.part(arguments.positional[1][0]) else { return false }
+            return match(arguments.matcher, [value], arguments.positional[2])
+        case "currentdate":
+            let zone = arguments.stringList("zone")?.first.flatMap(SieveDate.zoneOffset) ?? environment.localZoneOffset
+            guard let value = SieveDate(secondsSince1970: environment.now, zoneOffset: zone).part(arguments.positional[0][0]) else {
+                return false
+            }
+            return match(arguments.matcher, [value], arguments.positional[1])
         case "exists":
             return arguments.positional[0].allSatisfy { !environment.message.fields(named: $0).isEmpty }
         case "header":

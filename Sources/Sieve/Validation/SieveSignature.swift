@@ -137,6 +137,16 @@ extension SieveSignature {
         "not": SieveSignature(positional: [], tests: .one),
         "hasflag": SieveSignature(positional: [.stringList], tags: matching, requires: "imap4flags"),
         "string": SieveSignature(positional: [.stringList, .stringList], tags: matching, requires: "variables"),
+        "date": SieveSignature(
+            positional: [.string, .string, .stringList],
+            tags: matching.merging(["zone": Tag(value: .string, group: "zone"), "originalzone": Tag(value: nil, group: "zone")]) { $1 },
+            requires: "date"
+        ),
+        "currentdate": SieveSignature(
+            positional: [.string, .stringList],
+            tags: matching.merging(["zone": Tag(value: .string)]) { $1 },
+            requires: "date"
+        ),
         "true": SieveSignature(positional: []),
         "false": SieveSignature(positional: []),
     ]
@@ -144,7 +154,7 @@ extension SieveSignature {
     /// Extensions a script may require in this version: only those the interpreter runs.
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
-        "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character",
+        "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date",
         "comparator-i;ascii-numeric",
     ]
 

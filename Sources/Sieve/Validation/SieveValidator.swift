@@ -77,6 +77,20 @@ public enum SieveValidator {
         }
         try check(signature, name: test.name, kind: "test", arguments: test.arguments, tests: test.tests,
                   location: test.location, extensions: extensions)
+        if test.name == "date" || test.name == "currentdate" {
+            let parts: Set<String> = ["year", "month", "day", "date", "julian", "hour", "minute", "second", "time",
+                                      "iso8601", "std11", "zone", "weekday"]
+            let positional = test.arguments.enumerated().filter { index, argument in
+                if case .tag = argument.value { return false }
+                if index > 0, case .tag(let name) = test.arguments[index - 1].value,
+                   SieveSignature.valueTags.contains(name) { return false }
+                return true
+            }.map(\.element)
+            let part = positional[test.name == "date" ? 1 : 0]
+            if case .string(let name) = part.value, !name.contains("${"), !parts.contains(name.lowercased()) {
+                throw SieveSyntaxError(part.location, "unknown date part '\(name)'")
+            }
+        }
         if test.name == "size", !test.arguments.contains(where: { $0.value == .tag("over") || $0.value == .tag("under") }) {
             throw SieveSyntaxError(test.location, "'size' needs :over or :under")
         }
