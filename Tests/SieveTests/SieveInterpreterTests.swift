@@ -459,3 +459,21 @@ struct SieveDateTests {
         #expect(throws: SieveSyntaxError.self) { try hit(#"date :is "date" "fortnight" "1""#) }
     }
 }
+
+@Suite("Sieve environment")
+struct SieveEnvironmentTests {
+    @Test("items given by the delivery agent match; unknown ones do not")
+    func items() throws {
+        let bytes = Array("Subject: x\r\n\r\nx\r\n".utf8)
+        var environment = SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "u@example.org")
+        environment.items["remote-ip"] = "192.0.2.7"
+        func hit(_ test: String) throws -> Bool {
+            let script = try SieveScript(compiling: "require [\"environment\", \"fileinto\"];\nif \(test) { fileinto \"Hit\"; }")
+            return SieveInterpreter.run(script, in: environment).actions == [.fileInto(mailbox: "Hit", flags: nil, create: false)]
+        }
+        #expect(try hit(#"environment :is "name" "Columba""#))
+        #expect(try hit(#"environment :matches "remote-ip" "192.0.2.*""#))
+        #expect(try hit(#"environment :is "location" "MDA""#))
+        #expect(try hit(#"environment :contains "host" """#) == false)
+    }
+}

@@ -14,6 +14,9 @@ public struct SieveEnvironment: Sendable {
     public var now: Int
     /// The server's local time zone in minutes east of UTC: dates without `:zone` are shown in it.
     public var localZoneOffset: Int
+    /// What the `environment` test reads (RFC 5183 §4.1): `domain`, `host`, `location`, `name`,
+    /// `phase`, `remote-host`, `remote-ip`, `version`; a name missing here does not match.
+    public var items: [String: String] = ["name": "Columba", "location": "MDA", "phase": "during"]
 
     public init(
         message: MIMEMessage,

@@ -356,6 +356,9 @@ private struct Run {
                 return false
             }
             return match(arguments.matcher, [value], arguments.positional[1])
+        case "environment":
+            guard let value = environment.items[arguments.positional[0][0].lowercased()] else { return false }
+            return match(arguments.matcher, [value], arguments.positional[1])
         case "exists":
             return arguments.positional[0].allSatisfy { !environment.message.fields(named: $0).isEmpty }
         case "header":

@@ -147,6 +147,7 @@ extension SieveSignature {
             tags: matching.merging(["zone": Tag(value: .string)]) { $1 },
             requires: "date"
         ),
+        "environment": SieveSignature(positional: [.string, .stringList], tags: matching, requires: "environment"),
         "true": SieveSignature(positional: []),
         "false": SieveSignature(positional: []),
     ]
@@ -154,7 +155,7 @@ extension SieveSignature {
     /// Extensions a script may require in this version: only those the interpreter runs.
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
-        "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date",
+        "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment",
         "comparator-i;ascii-numeric",
     ]
 
