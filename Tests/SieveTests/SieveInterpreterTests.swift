@@ -477,3 +477,22 @@ struct SieveEnvironmentTests {
         #expect(try hit(#"environment :contains "host" """#) == false)
     }
 }
+
+@Suite("Sieve index")
+struct SieveIndexTests {
+    @Test(":index and :last pick one occurrence, in message order")
+    func index() throws {
+        let bytes = Array("Received: from a\r\nSubject: x\r\nReceived: from b\r\nReceived: from c\r\n\r\nx\r\n".utf8)
+        func hit(_ test: String) throws -> Bool {
+            let script = try SieveScript(compiling: "require [\"index\", \"fileinto\"];\nif \(test) { fileinto \"Hit\"; }")
+            let environment = SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "u@example.org")
+            return SieveInterpreter.run(script, in: environment).actions == [.fileInto(mailbox: "Hit", flags: nil, create: false)]
+        }
+        #expect(try hit(#"header :index 1 :is "received" "from a""#))
+        #expect(try hit(#"header :index 2 :is "received" "from b""#))
+        #expect(try hit(#"header :index 1 :last :is "received" "from c""#))
+        #expect(try hit(#"header :index 2 :is "received" "from a""#) == false)
+        #expect(try hit(#"header :index 9 :contains "received" """#) == false)
+        #expect(throws: SieveSyntaxError.self) { try hit(#"header :last :is "received" "x""#) }
+    }
+}

@@ -64,13 +64,17 @@ public struct MIMEMessage: Sendable {
     ///   - name: The field name.
     ///   - part: The part whose header to search; the message header when `nil`.
     public func decodedHeader(_ name: String, in part: MIMEPart? = nil) -> String? {
-        guard let field = fields(named: name, in: part).first else { return nil }
-        return EncodedWords.decode(HeaderText.unfold(rawValue(of: field)))
+        fields(named: name, in: part).first.map(decodedValue)
     }
 
     /// All values of the fields called `name`, unfolded and RFC 2047-decoded (for SEARCH HEADER and Sieve).
     public func decodedHeaders(_ name: String, in part: MIMEPart? = nil) -> [String] {
-        fields(named: name, in: part).map { EncodedWords.decode(HeaderText.unfold(rawValue(of: $0))) }
+        fields(named: name, in: part).map(decodedValue)
+    }
+
+    /// A field's value, unfolded and RFC 2047-decoded.
+    public func decodedValue(of field: HeaderField) -> String {
+        EncodedWords.decode(HeaderText.unfold(rawValue(of: field)))
     }
 
     /// RFC822.SIZE: the size with every bare LF counted as CRLF (Dovecot's virtual size).

@@ -204,6 +204,15 @@ private struct Run {
 
     // MARK: - Tests
 
+    /// The header fields called any of `names`, in message order; only the `:index`-th (from the
+    /// end with `:last`) when given (RFC 5260 §6).
+    private func selectedFields(_ names: [String], _ arguments: Arguments) -> [HeaderField] {
+        let fields = names.flatMap { environment.message.fields(named: $0) }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        guard let index = arguments.numberTag("index") else { return fields }
+        guard index >= 1, index <= UInt64(fields.count) else { return [] }
+        return [arguments.has("last") ? fields[fields.count - Int(index)] : fields[Int(index) - 1]]
+    }
+
     /// The texts the `body` test looks at (RFC 5173 §5): the undecoded body (`:raw`), the decoded
     /// text parts (`:text`, the default), or the decoded parts of the given content types
     /// (`:content`; `""` is every part, `"text"` a type, `"text/html"` a type and subtype).
@@ -342,7 +351,7 @@ private struct Run {
         case "body":
             return match(arguments.matcher, bodyTexts(arguments), arguments.positional[0])
         case "date":
-            guard let field = environment.message.fields(named: arguments.positional[0][0]).first,
+            guard let field = selectedFields(arguments.positional[0], arguments).first,
                   let parsed = MessageDate(parsing: environment.message.rawValue(of: field)) else { return false }
             let zone = arguments.has("originalzone")
                 ? parsed.zoneOffsetMinutes
@@ -362,18 +371,16 @@ private struct Run {
         case "exists":
             return arguments.positional[0].allSatisfy { !environment.message.fields(named: $0).isEmpty }
         case "header":
-            let values = arguments.positional[0].flatMap { environment.message.decodedHeaders($0) }
+            let values = selectedFields(arguments.positional[0], arguments).map(environment.message.decodedValue)
             return match(arguments.matcher, values, arguments.positional[1])
         case "address":
             let part = arguments.addressPart
             var values: [String] = []
-            for name in arguments.positional[0] {
-                for field in environment.message.fields(named: name) {
-                    for address in MailAddress.parseList(environment.message.rawValue(of: field)) {
-                        guard let mailbox = address.mailbox, let domain = address.domain else { continue }
-                        values.append(part.extract(local: String(decoding: mailbox, as: UTF8.self),
-                                                   domain: String(decoding: domain, as: UTF8.self)))
-                    }
+            for field in selectedFields(arguments.positional[0], arguments) {
+                for address in MailAddress.parseList(environment.message.rawValue(of: field)) {
+                    guard let mailbox = address.mailbox, let domain = address.domain else { continue }
+                    values.append(part.extract(local: String(decoding: mailbox, as: UTF8.self),
+                                               domain: String(decoding: domain, as: UTF8.self)))
                 }
             }
             return match(arguments.matcher, values, arguments.positional[1])

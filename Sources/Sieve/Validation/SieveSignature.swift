@@ -59,6 +59,12 @@ extension SieveSignature {
         "value": Tag(value: .string, group: "match-type", requires: "relational"),
     ]
 
+    /// `:index n [:last]` of RFC 5260 §6, for header, address and date.
+    static let indexing: [String: Tag] = [
+        "index": Tag(value: .number, requires: "index"),
+        "last": Tag(value: nil, requires: "index"),
+    ]
+
     /// The address parts of RFC 5228 §2.7.4, with :user/:detail from RFC 5233.
     static let addressParts: [String: Tag] = [
         "all": Tag(value: nil, group: "address-part"),
@@ -115,10 +121,11 @@ extension SieveSignature {
 
     /// The tests of RFC 5228.
     static let tests: [String: SieveSignature] = [
-        "address": SieveSignature(positional: [.stringList, .stringList], tags: matching.merging(addressParts) { $1 }),
+        "address": SieveSignature(positional: [.stringList, .stringList],
+                                  tags: matching.merging(addressParts) { $1 }.merging(indexing) { $1 }),
         "envelope": SieveSignature(positional: [.stringList, .stringList], tags: matching.merging(addressParts) { $1 },
                                    requires: "envelope"),
-        "header": SieveSignature(positional: [.stringList, .stringList], tags: matching),
+        "header": SieveSignature(positional: [.stringList, .stringList], tags: matching.merging(indexing) { $1 }),
         "exists": SieveSignature(positional: [.stringList]),
         "body": SieveSignature(
             positional: [.stringList],
@@ -139,7 +146,8 @@ extension SieveSignature {
         "string": SieveSignature(positional: [.stringList, .stringList], tags: matching, requires: "variables"),
         "date": SieveSignature(
             positional: [.string, .string, .stringList],
-            tags: matching.merging(["zone": Tag(value: .string, group: "zone"), "originalzone": Tag(value: nil, group: "zone")]) { $1 },
+            tags: matching.merging(["zone": Tag(value: .string, group: "zone"), "originalzone": Tag(value: nil, group: "zone")]) { $1 }
+                .merging(indexing) { $1 },
             requires: "date"
         ),
         "currentdate": SieveSignature(
@@ -155,7 +163,7 @@ extension SieveSignature {
     /// Extensions a script may require in this version: only those the interpreter runs.
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
-        "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment",
+        "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index",
         "comparator-i;ascii-numeric",
     ]
 

@@ -151,6 +151,9 @@ public enum SieveValidator {
                 index += 1
             }
         }
+        if seenTags.contains("last"), !seenTags.contains("index") {
+            throw SieveSyntaxError(location, "':last' needs ':index'")
+        }
         guard positional.count == signature.positional.count else {
             throw SieveSyntaxError(location,
                                    "\(kind) '\(name)' takes \(signature.positional.count) argument(s), got \(positional.count)")
