@@ -496,3 +496,40 @@ struct SieveIndexTests {
         #expect(throws: SieveSyntaxError.self) { try hit(#"header :last :is "received" "x""#) }
     }
 }
+
+@Suite("Sieve editheader")
+struct SieveEditHeaderTests {
+    private func run(_ script: String) throws -> SieveResult {
+        let bytes = Array("Received: from relay\r\nX-Spam: yes\r\nSubject: hi\r\nX-Spam: maybe\r\n\r\nbody\r\n".utf8)
+        return SieveInterpreter.run(
+            try SieveScript(compiling: "require [\"editheader\", \"fileinto\"];\n" + script),
+            in: SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "u@example.org")
+        )
+    }
+
+    private func text(_ result: SieveResult) -> String? {
+        result.editedMessage.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test("addheader at the top or last, encoded when not ASCII; later tests see it")
+    func add() throws {
+        let result = try run("""
+            addheader "X-Filtered" "yes";
+            addheader :last "X-Note" "café";
+            if header :is "x-note" "café" { fileinto "Seen"; }
+            """)
+        #expect(text(result) == "X-Filtered: yes\r\nReceived: from relay\r\nX-Spam: yes\r\nSubject: hi\r\nX-Spam: maybe\r\nX-Note: =?UTF-8?B?Y2Fmw6k=?=\r\n\r\nbody\r\n")
+        #expect(result.actions == [.fileInto(mailbox: "Seen", flags: nil, create: false)])
+    }
+
+    @Test("deleteheader: all, by index, by value; protected fields stay")
+    func delete() throws {
+        #expect(text(try run("deleteheader \"x-spam\";")) == "Received: from relay\r\nSubject: hi\r\n\r\nbody\r\n")
+        #expect(text(try run("deleteheader :index 1 :last \"X-Spam\";"))
+                == "Received: from relay\r\nX-Spam: yes\r\nSubject: hi\r\n\r\nbody\r\n")
+        #expect(text(try run("deleteheader :is \"X-Spam\" \"maybe\";"))
+                == "Received: from relay\r\nX-Spam: yes\r\nSubject: hi\r\n\r\nbody\r\n")
+        #expect(text(try run("deleteheader \"received\"; addheader \"Auto-Submitted\" \"no\";")) == nil)
+        #expect(throws: SieveSyntaxError.self) { try run("addheader \"Bad:Name\" \"x\";") }
+    }
+}

@@ -38,7 +38,16 @@ public struct VacationResponse: Hashable, Sendable {
 /// The outcome of running a script: its actions, in order and without duplicates.
 public struct SieveResult: Hashable, Sendable {
     public var actions: [SieveAction]
+    /// The message after `addheader`/`deleteheader` (RFC 5293), which keep and fileinto store;
+    /// `nil` when the script changed nothing.
+    public var editedMessage: [UInt8]?
     /// Set when the script failed at run time; the actions are then the implicit keep only
     /// (RFC 5228 §2.10.6).
     public var runtimeError: String?
+
+    init(actions: [SieveAction], editedMessage: [UInt8]? = nil, runtimeError: String?) {
+        self.actions = actions
+        self.editedMessage = editedMessage
+        self.runtimeError = runtimeError
+    }
 }

@@ -113,6 +113,12 @@ extension SieveSignature {
             ],
             requires: "vacation"
         ),
+        "addheader": SieveSignature(positional: [.string, .string], tags: ["last": Tag(value: nil)], requires: "editheader"),
+        "deleteheader": SieveSignature(
+            positional: [.string, .stringList],
+            tags: matching.merging(["index": Tag(value: .number), "last": Tag(value: nil)]) { $1 },
+            requires: "editheader"
+        ),
         "setflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
         "addflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
         "removeflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
@@ -163,7 +169,7 @@ extension SieveSignature {
     /// Extensions a script may require in this version: only those the interpreter runs.
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
-        "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index",
+        "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index", "editheader",
         "comparator-i;ascii-numeric",
     ]
 

@@ -71,6 +71,11 @@ public enum SieveValidator {
         }
     }
 
+    /// RFC 5322 field-name: printable US-ASCII except colon.
+    static func isFieldName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { $0 > 32 && $0 < 127 && $0 != UInt8(ascii: ":") }
+    }
+
     private static func validate(_ test: SieveTest, extensions: Set<String>) throws(SieveSyntaxError) {
         guard let signature = SieveSignature.tests[test.name] else {
             throw SieveSyntaxError(test.location, "unknown test '\(test.name)'")
@@ -151,10 +156,16 @@ public enum SieveValidator {
                 index += 1
             }
         }
-        if seenTags.contains("last"), !seenTags.contains("index") {
+        if name == "addheader" || name == "deleteheader", case .string(let field) = positional.first?.value,
+           !field.contains("${"), !Self.isFieldName(field) {
+            throw SieveSyntaxError(positional[0].location, "'\(field)' is not a header field name")
+        }
+        if seenTags.contains("last"), !seenTags.contains("index"), name != "addheader" {
             throw SieveSyntaxError(location, "':last' needs ':index'")
         }
-        guard positional.count == signature.positional.count else {
+        // deleteheader's value patterns are optional (RFC 5293 §5).
+        let optionalLast = name == "deleteheader" && positional.count == signature.positional.count - 1
+        guard positional.count == signature.positional.count || optionalLast else {
             throw SieveSyntaxError(location,
                                    "\(kind) '\(name)' takes \(signature.positional.count) argument(s), got \(positional.count)")
         }
