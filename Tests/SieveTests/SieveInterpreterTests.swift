@@ -533,3 +533,19 @@ struct SieveEditHeaderTests {
         #expect(throws: SieveSyntaxError.self) { try run("addheader \"Bad:Name\" \"x\";") }
     }
 }
+
+@Suite("Sieve mailbox")
+struct SieveMailboxTests {
+    @Test("mailboxexists is true only when every name exists; INBOX in any case")
+    func exists() throws {
+        let bytes = Array("Subject: x\r\n\r\nx\r\n".utf8)
+        var environment = SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "u@example.org")
+        environment.mailboxes = ["INBOX", "Lists/dev"]
+        func hit(_ test: String) throws -> Bool {
+            let script = try SieveScript(compiling: "require [\"mailbox\", \"fileinto\"];\nif \(test) { fileinto \"Hit\"; }")
+            return SieveInterpreter.run(script, in: environment).actions == [.fileInto(mailbox: "Hit", flags: nil, create: false)]
+        }
+        #expect(try hit(#"mailboxexists ["inbox", "Lists/dev"]"#))
+        #expect(try hit(#"mailboxexists ["Lists/dev", "Missing"]"#) == false)
+    }
+}

@@ -17,6 +17,8 @@ public struct SieveEnvironment: Sendable {
     /// What the `environment` test reads (RFC 5183 §4.1): `domain`, `host`, `location`, `name`,
     /// `phase`, `remote-host`, `remote-ip`, `version`; a name missing here does not match.
     public var items: [String: String] = ["name": "Columba", "location": "MDA", "phase": "during"]
+    /// The user's mailbox names, for `mailboxexists` (RFC 5490).
+    public var mailboxes: Set<String> = ["INBOX"]
 
     public init(
         message: MIMEMessage,

@@ -424,6 +424,10 @@ private struct Run {
         case "environment":
             guard let value = environment.items[arguments.positional[0][0].lowercased()] else { return false }
             return match(arguments.matcher, [value], arguments.positional[1])
+        case "mailboxexists":
+            return arguments.positional[0].allSatisfy { name in
+                environment.mailboxes.contains(name) || (name.uppercased() == "INBOX" && environment.mailboxes.contains("INBOX"))
+            }
         case "exists":
             return arguments.positional[0].allSatisfy { !environment.message.fields(named: $0).isEmpty }
         case "header":

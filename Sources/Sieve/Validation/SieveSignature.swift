@@ -162,6 +162,7 @@ extension SieveSignature {
             requires: "date"
         ),
         "environment": SieveSignature(positional: [.string, .stringList], tags: matching, requires: "environment"),
+        "mailboxexists": SieveSignature(positional: [.stringList], requires: "mailbox"),
         "true": SieveSignature(positional: []),
         "false": SieveSignature(positional: []),
     ]
