@@ -36,6 +36,11 @@ let package = Package(
             dependencies: [.product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "SMTPGrammar",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Authentication
 
@@ -130,6 +135,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Fuzzers (built with -sanitize=fuzzer by scripts/fuzz-*.sh; a plain build makes a replay tool)
+
+        .executableTarget(
+            name: "SMTPGrammarFuzzer",
+            dependencies: ["SMTPGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Test support
 
         .target(
@@ -148,6 +161,11 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SMTPGrammarTests",
+            dependencies: ["SMTPGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AuthTests",
             dependencies: [
