@@ -20,12 +20,9 @@ public enum SMTPDefaults {
     /// CRLF included: RFC 4954 §4 requires servers to accept at least 12288 octets there.
     public static let authCommandLineLength = 12288
 
-    /// RFC 5321 §4.5.3.1.5: "The maximum total length of a reply line including the reply code and
-    /// the <CRLF> is 512 octets." Real servers send longer text, so the client side allows more.
-    public static let replyLineLength = 512
-
-    /// How long a reply line the client-side ``SMTPReplyParser`` accepts, CRLF included: four times
-    /// RFC 5321's 512 (§4.5.3.1.5 says clients should be liberal; long EHLO lines are common).
+    /// How long a reply line the client-side ``SMTPReplyParser`` accepts, CRLF included. RFC 5321
+    /// §4.5.3.1.5 sets 512 octets for what servers send, but real servers send longer text, and
+    /// §4.5.3.1 asks receivers to be liberal: four times that.
     public static let clientReplyLineLength = 2048
 
     /// How many lines one multi-line reply may have before the client gives up: a bound on memory
@@ -38,15 +35,15 @@ public enum SMTPDefaults {
     /// RFC 5321 §4.5.3.1.2: "The maximum total length of a domain name or number is 255 octets."
     public static let domainLength = 255
 
+    /// RFC 1035 §2.3.4: "labels 63 octets or less".
+    public static let domainLabelLength = 63
+
+    /// RFC 4422 §3.1: SASL mechanism names are 1 to 20 characters.
+    public static let mechanismNameLength = 20
+
     /// RFC 5321 §4.5.3.1.3: "The maximum total length of a reverse-path or forward-path is 256 octets
     /// (including the punctuation and element separators)."
     public static let pathLength = 256
-
-    /// RFC 5321 §4.5.3.1.6: "The maximum total length of a text line including the <CRLF> is 1000
-    /// octets (not counting the leading dot duplicated for transparency)." The DATA decoder does not
-    /// enforce it (real mail breaks it, and RFC 5322 only says "MUST NOT exceed 998"); it is here for
-    /// the encoder's callers that fold or re-encode.
-    public static let textLineLength = 1000
 
     /// The default maximum message size the DATA and BDAT decoders accept: 50 MiB, the size most
     /// providers advertise in `SIZE` (RFC 1870 §4 leaves the number to the server).

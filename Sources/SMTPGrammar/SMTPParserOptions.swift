@@ -19,8 +19,9 @@ public struct SMTPParserOptions: Hashable, Sendable {
 
     /// How strictly to read.
     public var strictness: Strictness
-    /// Whether UTF-8 addresses are acceptable in RCPT (and VRFY) because this transaction's MAIL
-    /// carried `SMTPUTF8` (RFC 6531 §3.4). MAIL itself allows them when it carries the parameter.
+    /// Whether UTF-8 addresses are acceptable in RCPT because this transaction's MAIL carried
+    /// `SMTPUTF8` (RFC 6531 §3.4), and in VRFY because the server offers SMTPUTF8 (§3.7.4.2). MAIL
+    /// itself allows them when it carries the parameter.
     public var utf8Addresses: Bool
 
     /// Makes options; the default is lenient, which is what a public MX needs.
@@ -32,9 +33,14 @@ public struct SMTPParserOptions: Hashable, Sendable {
 
 /// A departure from RFC 5321 that the lenient parser accepted. See ``SMTPParserOptions``.
 public enum SMTPDeviation: Hashable, Sendable {
+    /// `MAIL FROM: <a@b>`: space after the colon (RFC 5321 §4.1.1.2 has none).
     case spaceAfterColon
+    /// `MAIL FROM:a@b`: no angle brackets around the path (RFC 5321 §4.1.2 `Path`).
     case missingAngleBrackets
+    /// More than one space between arguments, or spaces at the end of the line.
     case extraSpaces
+    /// The command line ended in LF without CR (RFC 5321 §2.3.8).
     case bareLineFeed
+    /// HELO/EHLO/LHLO with an argument that is neither a domain nor an address literal.
     case invalidGreetingArgument
 }

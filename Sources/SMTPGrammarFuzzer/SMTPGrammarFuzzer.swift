@@ -34,12 +34,12 @@ enum SMTPGrammarFuzz {
                 guard let frame = try framer.next(&buffer) else { break }
                 let command = try parser.parse(frame.line).command
                 var encoded = ByteBuffer()
-                encoded.writeSMTPCommand(command)
+                try encoded.writeSMTPCommand(command)
                 let line = Array(encoded.readableBytesView.dropLast(2))
                 do throws(SMTPCommandError) {
                     let again = try parser.parse(line).command
                     precondition(again == command, "command changed in a round trip: \(command) → \(again)")
-                } catch where error.kind == .lineTooLong {
+                } catch  where error.kind == .lineTooLong {
                     // Encoding adds brackets a lenient parse went without; that may cross the limit.
                 } catch {
                     preconditionFailure("encoded command does not parse: \(command): \(error)")
@@ -63,8 +63,11 @@ enum SMTPGrammarFuzz {
                     var again = SMTPReplyParser()
                     do throws(SMTPReplyParseError) {
                         let reparsed = try again.parse(&encoded)
-                        precondition(reparsed == reply, "reply changed in a round trip: \(reply) → \(String(describing: reparsed))")
-                    } catch where error.kind == .lineTooLong {
+                        precondition(
+                            reparsed == reply,
+                            "reply changed in a round trip: \(reply) → \(String(describing: reparsed))"
+                        )
+                    } catch  where error.kind == .lineTooLong {
                         // Repeating the enhanced code on every line may make a line longer than it came.
                     } catch {
                         preconditionFailure("encoded reply does not parse: \(reply): \(error)")
@@ -94,7 +97,10 @@ enum SMTPGrammarFuzz {
         encoder.encode(ByteBuffer(bytes: bytes), into: &encoded)
         encoder.finish(into: &encoded)
         let once = self.decode([Array(encoded.readableBytesView)])
-        precondition(once.ended && once.bareLineEndings == 0 && once.rest.isEmpty, "encoded DATA does not decode cleanly")
+        precondition(
+            once.ended && once.bareLineEndings == 0 && once.rest.isEmpty,
+            "encoded DATA does not decode cleanly"
+        )
         var encoder2 = SMTPDataEncoder()
         var encoded2 = ByteBuffer()
         encoder2.encode(ByteBuffer(bytes: once.content), into: &encoded2)
@@ -102,7 +108,9 @@ enum SMTPGrammarFuzz {
         precondition(encoded2 == encoded, "DATA encoding of a clean message is not stable")
     }
 
-    private static func decode(_ pieces: [[UInt8]]) -> (content: [UInt8], ended: Bool, bareLineEndings: Int, rest: [UInt8]) {
+    private static func decode(
+        _ pieces: [[UInt8]]
+    ) -> (content: [UInt8], ended: Bool, bareLineEndings: Int, rest: [UInt8]) {
         var decoder = SMTPDataDecoder(maximumSize: 1 << 20)
         var buffer = ByteBuffer()
         var content: [UInt8] = []

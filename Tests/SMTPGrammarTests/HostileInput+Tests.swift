@@ -34,7 +34,7 @@ private struct HostileCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-private let long = { (count: Int) in String(repeating: "a", count: count) }
+private func long(_ count: Int) -> String { String(repeating: "a", count: count) }
 
 private let hostileCases: [HostileCase] = [
     // DATA smuggling: none of these ends the message.
@@ -48,7 +48,12 @@ private let hostileCases: [HostileCase] = [
     .init("\\n.\\n then a real terminator: rejected 550", "a\n.\nb\r\n.\r\n", .data(), ["end:550"]),
     .init("\\r.\\r then a real terminator: rejected 550", "a\r.\rb\r\n.\r\n", .data(), ["end:550"]),
     .init("bare LF lines only, then CRLF.CRLF", "l1\nl2\nl3\r\n.\r\n", .data(), ["end:550"]),
-    .init("NUL bytes in DATA are content", [UInt8(ascii: "a"), 0, 0, 13, 10, UInt8(ascii: "."), 13, 10], .data(), ["end:250"]),
+    .init(
+        "NUL bytes in DATA are content",
+        [UInt8(ascii: "a"), 0, 0, 13, 10, UInt8(ascii: "."), 13, 10],
+        .data(),
+        ["end:250"]
+    ),
     .init("oversized DATA keeps reading to the end", long(10_000) + "\r\n.\r\n", .data(maximumSize: 100), ["end:552"]),
     .init("oversized DATA without an end keeps waiting", long(10_000), .data(maximumSize: 100), ["waiting"]),
     .init("dot-stuffed terminator look-alike", "..\r\n.\r\n", .data(), ["end:250"]),
@@ -58,15 +63,40 @@ private let hostileCases: [HostileCase] = [
     .init("line over the framer cap, then QUIT", long(20_000) + "\r\nQUIT\r\n", .commands(), ["!lineTooLong", "ok"]),
     .init("endless line without LF", long(50_000), .commands(), []),
     .init("overlong local part", "MAIL FROM:<" + long(65) + "@x.example>\r\n", .commands(), ["!pathTooLong"]),
-    .init("overlong domain", "RCPT TO:<a@" + Array(repeating: long(50), count: 6).joined(separator: ".") + ">\r\n", .commands(), ["!pathTooLong"]),
+    .init(
+        "overlong domain",
+        "RCPT TO:<a@" + Array(repeating: long(50), count: 6).joined(separator: ".") + ">\r\n",
+        .commands(),
+        ["!pathTooLong"]
+    ),
     .init("overlong label", "RCPT TO:<a@" + long(64) + ".example>\r\n", .commands(), ["!badAddress"]),
-    .init("NUL in a command", [UInt8]("MAIL FROM:<a") + [0] + [UInt8]("b@x.example>\r\n"), .commands(), ["!invalidCharacter"]),
+    .init(
+        "NUL in a command",
+        [UInt8]("MAIL FROM:<a") + [0] + [UInt8]("b@x.example>\r\n"),
+        .commands(),
+        ["!invalidCharacter"]
+    ),
     .init("bare CR inside a command", "QUIT\rRSET\r\n", .commands(), ["!invalidCharacter"]),
-    .init("control characters, then a good command", "\u{1}\u{2}garbage\r\nRSET\r\n", .commands(), ["!invalidCharacter", "ok"]),
+    .init(
+        "control characters, then a good command",
+        "\u{1}\u{2}garbage\r\nRSET\r\n",
+        .commands(),
+        ["!invalidCharacter", "ok"]
+    ),
     .init("8-bit EHLO", "EHLO exämple.org\r\n", .commands(), ["!invalidCharacter"]),
     .init("UTF-8 sender without SMTPUTF8", "MAIL FROM:<jörg@example.org>\r\n", .commands(), ["!nonASCIIAddress"]),
-    .init("UTF-8 recipient outside an SMTPUTF8 transaction", "RCPT TO:<jörg@example.org>\r\n", .commands(), ["!nonASCIIAddress"]),
-    .init("malformed UTF-8 in an address", [UInt8]("MAIL FROM:<a") + [0xFF] + [UInt8]("@x.example> SMTPUTF8\r\n"), .commands(), ["!invalidCharacter"]),
+    .init(
+        "UTF-8 recipient outside an SMTPUTF8 transaction",
+        "RCPT TO:<jörg@example.org>\r\n",
+        .commands(),
+        ["!nonASCIIAddress"]
+    ),
+    .init(
+        "malformed UTF-8 in an address",
+        [UInt8]("MAIL FROM:<a") + [0xFF] + [UInt8]("@x.example> SMTPUTF8\r\n"),
+        .commands(),
+        ["!invalidCharacter"]
+    ),
     .init("unbalanced quote", "MAIL FROM:<\"abc@x.example>\r\n", .commands(), ["!badAddress"]),
     .init("missing closing bracket", "MAIL FROM:<abc@x.example\r\n", .commands(), ["!badAddress"]),
     .init("missing opening bracket (strict)", "MAIL FROM:abc@x.example>\r\n", .commands(.strict), ["!badAddress"]),
@@ -85,14 +115,29 @@ private let hostileCases: [HostileCase] = [
     .init("bad source route", "MAIL FROM:<@a.example@b.example:c@d.example>\r\n", .commands(), ["!badAddress"]),
     .init("SIZE with non-digits", "MAIL FROM:<a@b.example> SIZE=12a\r\n", .commands(), ["!badParameter"]),
     .init("SIZE negative", "MAIL FROM:<a@b.example> SIZE=-1\r\n", .commands(), ["!badParameter"]),
-    .init("SIZE overflowing Int", "MAIL FROM:<a@b.example> SIZE=99999999999999999999\r\n", .commands(), ["!numberTooLarge"]),
-    .init("SIZE with 21 digits", "MAIL FROM:<a@b.example> SIZE=000000000000000000001\r\n", .commands(), ["!numberTooLarge"]),
+    .init(
+        "SIZE overflowing Int",
+        "MAIL FROM:<a@b.example> SIZE=99999999999999999999\r\n",
+        .commands(),
+        ["!numberTooLarge"]
+    ),
+    .init(
+        "SIZE with 21 digits",
+        "MAIL FROM:<a@b.example> SIZE=000000000000000000001\r\n",
+        .commands(),
+        ["!numberTooLarge"]
+    ),
     .init("SIZE without value", "MAIL FROM:<a@b.example> SIZE\r\n", .commands(), ["!badParameter"]),
     .init("duplicate parameter", "MAIL FROM:<a@b.example> SIZE=1 size=2\r\n", .commands(), ["!duplicateParameter"]),
     .init("unknown BODY", "MAIL FROM:<a@b.example> BODY=9BIT\r\n", .commands(), ["!badParameter"]),
     .init("SMTPUTF8 with a value", "MAIL FROM:<a@b.example> SMTPUTF8=yes\r\n", .commands(), ["!badParameter"]),
     .init("ENVID with a bad hexchar", "MAIL FROM:<a@b.example> ENVID=+ZZ\r\n", .commands(), ["!badParameter"]),
-    .init("ENVID over 100 characters", "MAIL FROM:<a@b.example> ENVID=" + long(101) + "\r\n", .commands(), ["!badParameter"]),
+    .init(
+        "ENVID over 100 characters",
+        "MAIL FROM:<a@b.example> ENVID=" + long(101) + "\r\n",
+        .commands(),
+        ["!badParameter"]
+    ),
     .init("parameter with two =", "MAIL FROM:<a@b.example> ENVID=a=b\r\n", .commands(), ["!badParameter"]),
     .init("NOTIFY=NEVER mixed", "RCPT TO:<a@b.example> NOTIFY=NEVER,SUCCESS\r\n", .commands(), ["!badParameter"]),
     .init("ORCPT without type", "RCPT TO:<a@b.example> ORCPT=rfc822\r\n", .commands(), ["!badParameter"]),
@@ -102,6 +147,7 @@ private let hostileCases: [HostileCase] = [
     .init("BDAT hex", "BDAT 0x10\r\n", .commands(), ["!syntax"]),
     .init("BDAT without size", "BDAT\r\n", .commands(), ["!syntax"]),
     .init("BDAT bad end marker", "BDAT 10 LASTX\r\n", .commands(), ["!syntax"]),
+    .init("UTF-8 VRFY without SMTPUTF8", "VRFY jörg\r\n", .commands(), ["!nonASCIIAddress"]),
     .init("unknown verb", "FOO bar\r\n", .commands(), ["!unknownCommand"]),
     .init("MAIL TO", "MAIL TO:<a@b.example>\r\n", .commands(), ["!syntax"]),
     .init("DATA with an argument", "DATA now\r\n", .commands(), ["!syntax"]),

@@ -60,7 +60,10 @@ public struct SMTPCommandLineFramer: Sendable {
             throw SMTPCommandError(.lineTooLong, "line longer than \(self.maximumLineLength) octets")
         }
         if hasCR {
-            return Frame(line: line.getSlice(at: line.readerIndex, length: lineLength - 1)!, endedWithBareLineFeed: false)
+            return Frame(
+                line: line.getSlice(at: line.readerIndex, length: lineLength - 1)!,
+                endedWithBareLineFeed: false
+            )
         }
         guard self.strictness == .lenient else {
             throw SMTPCommandError(.bareLineFeed, "command line ended by a bare LF")

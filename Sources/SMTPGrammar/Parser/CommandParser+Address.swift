@@ -69,7 +69,7 @@ extension CommandParser {
     mutating func parseMailbox() throws(SMTPCommandError) -> ParsedMailbox {
         let start = self.scanner.index
         let (localPart, localIsNonASCII) =
-            self.scanner.peek == UInt8(ascii: "\"") ? try self.parseQuotedString() : try self.parseDotString()
+            try (self.scanner.peek == UInt8(ascii: "\"") ? self.parseQuotedString() : self.parseDotString())
         guard self.scanner.index - start <= SMTPDefaults.localPartLength else {
             throw SMTPCommandError(.pathTooLong, "local part longer than \(SMTPDefaults.localPartLength) octets")
         }
@@ -138,14 +138,15 @@ extension CommandParser {
     /// Domain     = sub-domain *("." sub-domain)
     /// sub-domain = Let-dig [Ldh-str]               ; RFC 6531: =/ U-label
     /// ```
-    /// Labels are 1-63 octets (RFC 1035 §2.3.4) and do not start or end with "-".
+    /// Labels are 1 to ``SMTPDefaults/domainLabelLength`` octets and do not start or end with "-".
     mutating func parseDomain() throws(SMTPCommandError) -> String {
         let start = self.scanner.index
         repeat {
             let label = self.scanner.take {
                 CommandScanner.isAlpha($0) || CommandScanner.isDigit($0) || $0 == UInt8(ascii: "-") || $0 >= 0x80
             }
-            guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-")
+            guard !label.isEmpty, label.count <= SMTPDefaults.domainLabelLength, label.first != UInt8(ascii: "-"),
+                label.last != UInt8(ascii: "-")
             else {
                 throw SMTPCommandError(.badAddress, "invalid domain label")
             }

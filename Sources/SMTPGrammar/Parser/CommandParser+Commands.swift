@@ -22,6 +22,9 @@ extension CommandParser {
             guard let text = try self.parseOptionalString() else {
                 throw SMTPCommandError(.syntax, "VRFY needs an argument")
             }
+            guard self.options.utf8Addresses || text.utf8.allSatisfy({ $0 < 0x80 }) else {
+                throw SMTPCommandError(.nonASCIIAddress, "UTF-8 in VRFY without SMTPUTF8")
+            }
             return .vrfy(text)
         case "AUTH": return .auth(try self.parseAuth())
         case "XCLIENT": return .xclient(try self.parseAttributes())
@@ -68,7 +71,9 @@ extension CommandParser {
         if self.scanner.isAtEnd { return nil }
         try self.parseSpace("the argument")
         let rest = self.scanner.takeRest()
-        let trimmed = self.isLenient ? rest.reversed().drop { $0 == UInt8(ascii: " ") }.reversed()[...] : rest
+        var end = rest.endIndex
+        while self.isLenient && end > rest.startIndex && rest[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        let trimmed = rest[rest.startIndex..<end]
         return trimmed.isEmpty ? nil : try Self.string(trimmed)
     }
 
@@ -164,7 +169,7 @@ extension CommandParser {
         let size: Int
         do throws(SMTPCommandError) {
             size = try Self.parseNumber(String(decoding: digits, as: UTF8.self), what: "BDAT chunk size")
-        } catch where error.kind == .badParameter {
+        } catch  where error.kind == .badParameter {
             throw SMTPCommandError(.syntax, "BDAT chunk size must be a decimal number")
         }
         var last = false
@@ -185,9 +190,12 @@ extension CommandParser {
     private mutating func parseAuth() throws(SMTPCommandError) -> AuthCommand {
         try self.parseSpace("the mechanism")
         let mechanism = self.scanner.take {
-            CommandScanner.isAlpha($0) || CommandScanner.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+            CommandScanner.isAlpha($0) || CommandScanner.isDigit($0) || $0 == UInt8(ascii: "-")
+                || $0 == UInt8(ascii: "_")
         }
-        guard (1...20).contains(mechanism.count) else { throw SMTPCommandError(.syntax, "invalid SASL mechanism name") }
+        guard (1...SMTPDefaults.mechanismNameLength).contains(mechanism.count) else {
+            throw SMTPCommandError(.syntax, "invalid SASL mechanism name")
+        }
         var response: AuthCommand.InitialResponse?
         if !self.scanner.isAtEnd {
             try self.parseSpace("the initial response")

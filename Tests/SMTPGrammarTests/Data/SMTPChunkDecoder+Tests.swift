@@ -14,7 +14,8 @@ struct SMTPChunkDecoderTests {
             while let event = decoder.next(&buffer) {
                 switch event {
                 case .content(let bytes): content += Array(bytes.readableBytesView)
-                case .end: return (content, true, Array(buffer.readableBytesView) + pieces[(index + 1)...].flatMap { $0 })
+                case .end:
+                    return (content, true, Array(buffer.readableBytesView) + pieces[(index + 1)...].flatMap { $0 })
                 }
             }
         }

@@ -64,7 +64,14 @@ struct SMTPDataDecoderTests {
             #expect(content == Array(body.utf8.prefix(50)))
             #expect(end.size == 1200)
             #expect(end.exceededMaximumSize)
-            #expect(end.rejection == SMTPReply(code: 552, enhancedStatus: .init(5, 3, 4), text: "Message size exceeds fixed maximum message size"))
+            #expect(
+                end.rejection
+                    == SMTPReply(
+                        code: 552,
+                        enhancedStatus: .init(5, 3, 4),
+                        text: "Message size exceeds fixed maximum message size"
+                    )
+            )
             #expect(rest == Array("QUIT\r\n"))
         }
     }
@@ -93,7 +100,9 @@ private let encodeCases: [EncodeCase] = [
 struct SMTPDataEncoderTests {
     @Test("dot-stuffing, final CRLF, bare line ends, in every split", arguments: encodeCases)
     fileprivate func encode(_ row: EncodeCase) {
-        for (lineEndings, expected) in [(SMTPDataEncoder.LineEndings.normalize, row.normalized), (.preserve, row.preserved)] {
+        for (lineEndings, expected) in [
+            (SMTPDataEncoder.LineEndings.normalize, row.normalized), (.preserve, row.preserved),
+        ] {
             for pieces in Splits.of(Array(row.message)) + [[]] {
                 var encoder = SMTPDataEncoder(lineEndings: lineEndings)
                 var output = ByteBuffer()

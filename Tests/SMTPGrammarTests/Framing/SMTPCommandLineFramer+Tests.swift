@@ -4,7 +4,11 @@ import Testing
 @testable import SMTPGrammar
 
 /// What the framer made of a stream: lines as text, errors as `!kind`.
-private func frame(_ pieces: [[UInt8]], strictness: SMTPParserOptions.Strictness = .lenient, limit: Int = 512) -> [String] {
+private func frame(
+    _ pieces: [[UInt8]],
+    strictness: SMTPParserOptions.Strictness = .lenient,
+    limit: Int = 512
+) -> [String] {
     var framer = SMTPCommandLineFramer(strictness: strictness, maximumLineLength: limit)
     var buffer = ByteBuffer()
     var output: [String] = []

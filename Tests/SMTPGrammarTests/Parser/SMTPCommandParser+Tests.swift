@@ -47,7 +47,13 @@ private let parseCases: [ParseCase] = [
         command: .mail(
             .init(
                 reversePath: .mailbox(alice),
-                parameters: .init(body: .binaryMIME, smtpUTF8: true, dsnReturn: .headers, envelopeID: "QQ+314", auth: .unknown)
+                parameters: .init(
+                    body: .binaryMIME,
+                    smtpUTF8: true,
+                    dsnReturn: .headers,
+                    envelopeID: "QQ+314",
+                    auth: .unknown
+                )
             )
         )
     ),
@@ -107,21 +113,30 @@ private let parseCases: [ParseCase] = [
         command: .rcpt(
             .init(
                 forwardPath: .mailbox(bob),
-                parameters: .init(notify: .never, others: [.init(keyword: "X-FOO", value: "bar"), .init(keyword: "XYZ")])
+                parameters: .init(
+                    notify: .never,
+                    others: [.init(keyword: "X-FOO", value: "bar"), .init(keyword: "XYZ")]
+                )
             )
         )
     ),
     .init(
         wire: "RCPT TO:<bob@[192.0.2.1]>",
-        command: .rcpt(.init(forwardPath: .mailbox(.init(localPart: "bob", host: .addressLiteral(.ipv4([192, 0, 2, 1]))))))
+        command: .rcpt(
+            .init(forwardPath: .mailbox(.init(localPart: "bob", host: .addressLiteral(.ipv4([192, 0, 2, 1])))))
+        )
     ),
     .init(
         wire: "RCPT TO:<bob@[IPv6:2001:db8::1]>",
-        command: .rcpt(.init(forwardPath: .mailbox(.init(localPart: "bob", host: .addressLiteral(.ipv6("2001:db8::1"))))))
+        command: .rcpt(
+            .init(forwardPath: .mailbox(.init(localPart: "bob", host: .addressLiteral(.ipv6("2001:db8::1")))))
+        )
     ),
     .init(
         wire: "RCPT TO:<bob@[IPv6:::ffff:192.0.2.1]>",
-        command: .rcpt(.init(forwardPath: .mailbox(.init(localPart: "bob", host: .addressLiteral(.ipv6("::ffff:192.0.2.1"))))))
+        command: .rcpt(
+            .init(forwardPath: .mailbox(.init(localPart: "bob", host: .addressLiteral(.ipv6("::ffff:192.0.2.1")))))
+        )
     ),
     .init(
         wire: "RCPT TO:<bob@[IPv6:2001:db8:0:0:0:0:0:1]>",
@@ -132,7 +147,11 @@ private let parseCases: [ParseCase] = [
     .init(
         wire: "RCPT TO:<bob@[x-tag:any-content]>",
         command: .rcpt(
-            .init(forwardPath: .mailbox(.init(localPart: "bob", host: .addressLiteral(.general(tag: "x-tag", content: "any-content")))))
+            .init(
+                forwardPath: .mailbox(
+                    .init(localPart: "bob", host: .addressLiteral(.general(tag: "x-tag", content: "any-content")))
+                )
+            )
         )
     ),
     .init(
@@ -184,12 +203,18 @@ private let encodeCases: [EncodeCase] = [
             .init(
                 reversePath: .mailbox(alice),
                 parameters: .init(
-                    size: 10, body: .eightBitMIME, smtpUTF8: true, dsnReturn: .full, envelopeID: "a+b=c d",
-                    auth: .unknown, others: [.init(keyword: "x-extra", value: "1")]
+                    size: 10,
+                    body: .eightBitMIME,
+                    smtpUTF8: true,
+                    dsnReturn: .full,
+                    envelopeID: "a+b=c d",
+                    auth: .unknown,
+                    others: [.init(keyword: "x-extra", value: "1")]
                 )
             )
         ),
-        wire: "MAIL FROM:<alice@example.org> SIZE=10 BODY=8BITMIME SMTPUTF8 RET=FULL ENVID=a+2Bb+3Dc+20d AUTH=<> X-EXTRA=1\r\n"
+        wire:
+            "MAIL FROM:<alice@example.org> SIZE=10 BODY=8BITMIME SMTPUTF8 RET=FULL ENVID=a+2Bb+3Dc+20d AUTH=<> X-EXTRA=1\r\n"
     ),
     .init(
         command: .mail(.init(reversePath: .mailbox(alice), parameters: .init(auth: .identity("alice@example.org")))),
@@ -212,17 +237,26 @@ private let encodeCases: [EncodeCase] = [
         command: .rcpt(
             .init(
                 forwardPath: .mailbox(bob),
-                parameters: .init(notify: .on([.delay, .failure, .success]), originalRecipient: .init(addressType: "rfc822", address: "b=b@example.org"))
+                parameters: .init(
+                    notify: .on([.delay, .failure, .success]),
+                    originalRecipient: .init(addressType: "rfc822", address: "b=b@example.org")
+                )
             )
         ),
         wire: "RCPT TO:<bob@example.org> NOTIFY=SUCCESS,FAILURE,DELAY ORCPT=rfc822;b+3Db@example.org\r\n"
     ),
     .init(
-        command: .rcpt(.init(forwardPath: .mailbox(.init(localPart: "x", host: .addressLiteral(.ipv4([192, 0, 2, 1])))))),
+        command: .rcpt(
+            .init(forwardPath: .mailbox(.init(localPart: "x", host: .addressLiteral(.ipv4([192, 0, 2, 1])))))
+        ),
         wire: "RCPT TO:<x@[192.0.2.1]>\r\n"
     ),
     .init(
-        command: .rcpt(.init(forwardPath: .mailbox(.init(localPart: "x", host: .addressLiteral(.general(tag: "tag", content: "c")))))),
+        command: .rcpt(
+            .init(
+                forwardPath: .mailbox(.init(localPart: "x", host: .addressLiteral(.general(tag: "tag", content: "c"))))
+            )
+        ),
         wire: "RCPT TO:<x@[tag:c]>\r\n"
     ),
     .init(command: .data, wire: "DATA\r\n"),
@@ -238,7 +272,7 @@ private let encodeCases: [EncodeCase] = [
     .init(command: .startTLS, wire: "STARTTLS\r\n"),
     .init(command: .auth(.init(mechanism: "plain")), wire: "AUTH PLAIN\r\n"),
     .init(command: .auth(.init(mechanism: "PLAIN", initialResponse: .empty)), wire: "AUTH PLAIN =\r\n"),
-    .init(command: .auth(.init(mechanism: "PLAIN", initialResponse: .base64("AGE=") )), wire: "AUTH PLAIN AGE=\r\n"),
+    .init(command: .auth(.init(mechanism: "PLAIN", initialResponse: .base64("AGE="))), wire: "AUTH PLAIN AGE=\r\n"),
     .init(command: .xclient([.init(keyword: "name", value: "a b")]), wire: "XCLIENT NAME=a+20b\r\n"),
     .init(command: .xforward([.init(keyword: "ADDR", value: "192.0.2.1")]), wire: "XFORWARD ADDR=192.0.2.1\r\n"),
 ]
@@ -268,8 +302,18 @@ private let lenientCases: [LenientCase] = [
         deviations: [.extraSpaces],
         strictError: .badParameter
     ),
-    .init(wire: "HELO my_host", command: .helo("my_host"), deviations: [.invalidGreetingArgument], strictError: .syntax),
-    .init(wire: "EHLO  mx.example.org", command: .ehlo("mx.example.org"), deviations: [.extraSpaces], strictError: .syntax),
+    .init(
+        wire: "HELO my_host",
+        command: .helo("my_host"),
+        deviations: [.invalidGreetingArgument],
+        strictError: .syntax
+    ),
+    .init(
+        wire: "EHLO  mx.example.org",
+        command: .ehlo("mx.example.org"),
+        deviations: [.extraSpaces],
+        strictError: .syntax
+    ),
     .init(wire: "QUIT ", command: .quit, deviations: [.extraSpaces], strictError: .syntax),
 ]
 
@@ -288,7 +332,7 @@ struct SMTPCommandParserTests {
     @Test("value → wire, and back", arguments: encodeCases)
     fileprivate func encode(_ row: EncodeCase) throws {
         var buffer = ByteBuffer()
-        buffer.writeSMTPCommand(row.command)
+        try buffer.writeSMTPCommand(row.command)
         #expect(String(buffer: buffer) == row.wire)
         let line = Array(row.wire.utf8.dropLast(2))
         #expect(try SMTPCommandParser(options: .init(strictness: .strict)).parse(line).command == row.command)
@@ -349,5 +393,22 @@ struct SMTPCommandParserTests {
         #expect(throws: SMTPCommandError.self) { try parser.parse(Array(mail + "v")) }
         let auth = "AUTH PLAIN " + String(repeating: "QUFB", count: (12286 - 11) / 4)
         #expect(throws: Never.self) { try parser.parse(Array(auth)) }
+    }
+
+    @Test(
+        "values that would inject a command are refused by the encoder",
+        arguments: [
+            SMTPCommand.rcpt(.init(forwardPath: .mailbox(.init(localPart: "a\r\nDATA", host: .domain("x.example"))))),
+            .helo("x\r\nMAIL FROM:<>"),
+            .noop("a\nb"),
+            .mail(.init(reversePath: .null, parameters: .init(others: [.init(keyword: "X", value: "\0")]))),
+        ]
+    )
+    func injection(_ command: SMTPCommand) {
+        var buffer = ByteBuffer()
+        #expect(throws: SMTPCommandError(.invalidCharacter, "control character in a command to send")) {
+            try buffer.writeSMTPCommand(command)
+        }
+        #expect(buffer.readableBytes == 0)
     }
 }

@@ -54,7 +54,10 @@ extension AddressLiteral {
         func validGroups(_ part: Substring) -> Int? {
             if part.isEmpty { return 0 }
             let items = part.split(separator: ":", omittingEmptySubsequences: false)
-            guard items.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy(\.isHexDigit) && $0.allSatisfy(\.isASCII) })
+            guard
+                items.allSatisfy({
+                    (1...4).contains($0.count) && $0.allSatisfy(\.isHexDigit) && $0.allSatisfy(\.isASCII)
+                })
             else { return nil }
             return items.count
         }

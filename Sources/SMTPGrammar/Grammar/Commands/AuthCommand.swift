@@ -41,7 +41,8 @@ public struct AuthCommand: Hashable, Sendable, CustomStringConvertible {
         let padding = bytes.reversed().prefix { $0 == UInt8(ascii: "=") }.count
         guard padding <= 2 else { return false }
         return bytes.dropLast(padding).allSatisfy {
-            CommandScanner.isAlpha($0) || CommandScanner.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "/")
+            CommandScanner.isAlpha($0) || CommandScanner.isDigit($0) || $0 == UInt8(ascii: "+")
+                || $0 == UInt8(ascii: "/")
         }
     }
 }

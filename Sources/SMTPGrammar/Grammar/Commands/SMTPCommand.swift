@@ -71,9 +71,18 @@ public enum SMTPCommand: Hashable, Sendable, CustomStringConvertible {
 
 extension ByteBuffer {
     /// Writes `command` followed by CRLF.
+    ///
+    /// Values built in code (a recipient taken from a header, a NOOP text) could hold CR, LF or other
+    /// control characters, which no SMTP syntax can carry and which would let the value inject a
+    /// command of its own. Such a command is refused and nothing is written.
     /// - Returns: the number of bytes written.
+    /// - Throws: ``SMTPCommandError`` of kind ``SMTPCommandError/Kind/invalidCharacter``.
     @discardableResult
-    public mutating func writeSMTPCommand(_ command: SMTPCommand) -> Int {
-        self.writeString(command.description + "\r\n")
+    public mutating func writeSMTPCommand(_ command: SMTPCommand) throws(SMTPCommandError) -> Int {
+        let line = command.description
+        guard line.utf8.allSatisfy({ ($0 >= 0x20 || $0 == UInt8(ascii: "\t")) && $0 != 0x7F }) else {
+            throw SMTPCommandError(.invalidCharacter, "control character in a command to send")
+        }
+        return self.writeString(line + "\r\n")
     }
 }

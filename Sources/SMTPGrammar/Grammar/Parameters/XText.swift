@@ -15,7 +15,8 @@ enum XText {
         while let byte = iterator.next() {
             switch byte {
             case UInt8(ascii: "+"):
-                guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue)
+                guard let high = iterator.next().flatMap(Self.hexValue),
+                    let low = iterator.next().flatMap(Self.hexValue)
                 else { return nil }
                 output.append(high << 4 | low)
             case UInt8(ascii: "="):

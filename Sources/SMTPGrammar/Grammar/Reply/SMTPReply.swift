@@ -19,15 +19,20 @@ public struct SMTPReply: Hashable, Sendable {
     /// The text lines, without code, separator or enhanced status code. At least one, maybe empty.
     public var lines: [String]
 
-    /// Makes a reply. Traps on a code outside 200...599, no lines, or CR/LF inside a line: those are
-    /// programming errors that would break the framing.
+    /// Makes a reply.
+    ///
+    /// CR, LF and NUL in `lines` are replaced by spaces: reply text often quotes what a peer sent, and
+    /// those characters would break the framing (or forge a reply). Traps on a code outside
+    /// 200...599, on no lines, and on an enhanced status whose class differs from the code's: those
+    /// are programming errors.
     public init(code: Int, enhancedStatus: EnhancedStatusCode? = nil, lines: [String]) {
         precondition((200...599).contains(code), "reply code must be 200...599")
         precondition(!lines.isEmpty, "a reply has at least one line")
-        precondition(
-            lines.allSatisfy { !$0.utf8.contains(UInt8(ascii: "\r")) && !$0.utf8.contains(UInt8(ascii: "\n")) },
-            "reply text must not contain CR or LF"
-        )
+        let lines = lines.map { line in
+            line.utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 }
+                ? String(line.unicodeScalars.map { $0 == "\r" || $0 == "\n" || $0 == "\0" ? " " : Character($0) })
+                : line
+        }
         if let enhancedStatus {
             precondition(enhancedStatus.statusClass == code / 100, "enhanced status class must match the reply code")
         }

@@ -86,13 +86,11 @@ public struct SMTPReplyParser: Sendable {
             throw SMTPReplyParseError(.inconsistentCode, "reply line with code \(code) inside a \(expected) reply")
         }
         self.code = code
-        let isLast: Bool
-        switch line.count > 3 ? line[3] : nil {
-        case nil: isLast = true
-        case UInt8(ascii: " "): isLast = true
-        case UInt8(ascii: "-"): isLast = false
-        default: throw SMTPReplyParseError(.badSeparator, "reply code followed by neither SP nor '-'")
+        let separator = line.count > 3 ? line[3] : UInt8(ascii: " ")
+        guard separator == UInt8(ascii: " ") || separator == UInt8(ascii: "-") else {
+            throw SMTPReplyParseError(.badSeparator, "reply code followed by neither SP nor '-'")
         }
+        let isLast = separator == UInt8(ascii: " ")
         self.lines.append(Substring(String(decoding: line.dropFirst(4), as: UTF8.self)))
         if !isLast {
             guard self.lines.count < self.maximumLines else {
