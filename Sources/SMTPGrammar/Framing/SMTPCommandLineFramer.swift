@@ -2,7 +2,8 @@ import struct NIOCore.ByteBuffer
 
 /// Cuts the client's byte stream into command lines (RFC 5321 §2.3.8: lines end in CRLF).
 ///
-/// Resumable: give it the connection's buffer after every read; it consumes complete lines only and
+/// Resumable: give it the connection's buffer after every read (always the same buffer: the framer
+/// remembers how much of a partial line it has already scanned); it consumes complete lines only and
 /// leaves pipelined bytes (RFC 2920) and a partial line in place. Memory is bounded: a line longer than
 /// ``maximumLineLength`` is discarded as it arrives, and once its end comes the framer throws
 /// ``SMTPCommandError/Kind/lineTooLong`` — in order with the other pipelined commands, so the session
@@ -26,6 +27,9 @@ public struct SMTPCommandLineFramer: Sendable {
     public let maximumLineLength: Int
     private let strictness: SMTPParserOptions.Strictness
     private var discarding = false
+    /// How many bytes at the buffer's reader index are known to hold no LF: a client sending one byte
+    /// at a time must not make every call rescan the whole partial line.
+    private var scanned = 0
 
     /// Makes a framer.
     /// - Parameters:
@@ -44,13 +48,18 @@ public struct SMTPCommandLineFramer: Sendable {
     ///   been consumed.
     public mutating func next(_ buffer: inout ByteBuffer) throws(SMTPCommandError) -> Frame? {
         let view = buffer.readableBytesView
-        guard let lf = view.firstIndex(of: UInt8(ascii: "\n")) else {
+        let unscanned = view.dropFirst(min(self.scanned, view.count))
+        guard let lf = unscanned.firstIndex(of: UInt8(ascii: "\n")) else {
             if self.discarding || view.count >= self.maximumLineLength {
                 self.discarding = true
                 buffer.moveReaderIndex(forwardBy: view.count)
+                self.scanned = 0
+            } else {
+                self.scanned = view.count
             }
             return nil
         }
+        self.scanned = 0
         let lineLength = lf - view.startIndex
         let line = buffer.readSlice(length: lineLength)!
         buffer.moveReaderIndex(forwardBy: 1)

@@ -103,7 +103,7 @@ struct SMTPDataEncoderTests {
         for (lineEndings, expected) in [
             (SMTPDataEncoder.LineEndings.normalize, row.normalized), (.preserve, row.preserved),
         ] {
-            for pieces in Splits.of(Array(row.message)) + [[]] {
+            for pieces in Splits.of(Array(row.message)) {
                 var encoder = SMTPDataEncoder(lineEndings: lineEndings)
                 var output = ByteBuffer()
                 for piece in pieces { encoder.encode(ByteBuffer(bytes: piece), into: &output) }
@@ -124,16 +124,23 @@ struct SMTPDataEncoderTests {
         #expect(end.bareLineEndings == 0)
         #expect(end.rejection == nil)
         #expect(rest.isEmpty)
-        // Decoding gives the normalised message: what was stuffed is unstuffed.
-        let expected = row.normalized.dropLast(3)
-        #expect(content == Array(expected.unstuffed))
+        // Decoding gives the normalised message: the encoder's output less ".\r\n", unstuffed.
+        #expect(content == unstuffed(Array(row.normalized.utf8.dropLast(3))))
     }
 }
 
-extension Substring {
-    /// Undoes dot-stuffing the simple way, for checking the decoder against the encoder.
-    fileprivate var unstuffed: String {
-        let lines = self.split(separator: "\r\n", omittingEmptySubsequences: false)
-        return lines.map { $0.hasPrefix(".") ? String($0.dropFirst()) : String($0) }.joined(separator: "\r\n")
+/// Undoes dot-stuffing the simple way (a "." after CRLF or at the start is dropped), to check the
+/// decoder against the encoder.
+private func unstuffed(_ bytes: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    var atLineStart = true
+    for byte in bytes {
+        if atLineStart && byte == UInt8(ascii: ".") {
+            atLineStart = false
+            continue
+        }
+        output.append(byte)
+        atLineStart = byte == 10 && output.dropLast().last == 13
     }
+    return output
 }

@@ -13,7 +13,7 @@ struct SMTPMailboxTests {
             (#""plain"@example.org"#, "plain@example.org"),
             (#""a\b"@example.org"#, "ab@example.org"),
             (#""@"@example.org"#, #""@"@example.org"#),
-            (#""""@example.org"#, #""""@example.org"#),
+            ("\"\"@example.org", "\"\"@example.org"),
             ("u@[192.0.2.1]", "u@[192.0.2.1]"),
             ("u@[IPv6:2001:db8:1:2:3:4:5:6]", "u@[IPv6:2001:db8:1:2:3:4:5:6]"),
             ("u@[IPv6:2001:db8:1:2:3:4:192.0.2.1]", "u@[IPv6:2001:db8:1:2:3:4:192.0.2.1]"),

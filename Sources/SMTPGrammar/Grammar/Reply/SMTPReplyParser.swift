@@ -19,6 +19,9 @@ public struct SMTPReplyParser: Sendable {
     private let strictness: SMTPParserOptions.Strictness
     private let maximumLineLength: Int
     private let maximumLines: Int
+    /// How many bytes at the buffer's reader index are known to hold no LF, so trickled bytes are not
+    /// rescanned on every call.
+    private var scanned = 0
 
     /// Makes a parser.
     /// - Parameters:
@@ -36,7 +39,8 @@ public struct SMTPReplyParser: Sendable {
     }
 
     /// Consumes complete lines from `buffer` and returns the next whole reply, or nil if more bytes
-    /// are needed.
+    /// are needed. Pass the same buffer every time: the parser remembers how much of a partial line
+    /// it has scanned.
     /// - Throws: ``SMTPReplyParseError``; the connection cannot be resynchronised after it.
     public mutating func parse(_ buffer: inout ByteBuffer) throws(SMTPReplyParseError) -> SMTPReply? {
         while let line = try self.nextLine(&buffer) {
@@ -48,14 +52,16 @@ public struct SMTPReplyParser: Sendable {
     }
 
     /// Cuts one line (without its line end) off `buffer`, or returns nil when no line end is there yet.
-    private func nextLine(_ buffer: inout ByteBuffer) throws(SMTPReplyParseError) -> [UInt8]? {
+    private mutating func nextLine(_ buffer: inout ByteBuffer) throws(SMTPReplyParseError) -> [UInt8]? {
         let view = buffer.readableBytesView
-        guard let lf = view.firstIndex(of: UInt8(ascii: "\n")) else {
+        guard let lf = view.dropFirst(min(self.scanned, view.count)).firstIndex(of: UInt8(ascii: "\n")) else {
             if view.count >= self.maximumLineLength {
                 throw SMTPReplyParseError(.lineTooLong, "reply line longer than \(self.maximumLineLength) octets")
             }
+            self.scanned = view.count
             return nil
         }
+        self.scanned = 0
         var line = Array(view[view.startIndex..<lf])
         if line.count + 1 > self.maximumLineLength {
             throw SMTPReplyParseError(.lineTooLong, "reply line longer than \(self.maximumLineLength) octets")
