@@ -91,6 +91,7 @@ enum SMTPGrammarFuzz {
         let pieces = [Array(bytes.prefix(split)), Array(bytes.dropFirst(split))]
         let parts = self.decode(pieces)
         precondition(whole.content == parts.content && whole.ended == parts.ended, "DATA decoding depends on the split")
+        precondition(whole.ended == self.containsTerminator(bytes), "DATA ended somewhere other than CRLF.CRLF")
 
         var encoder = SMTPDataEncoder()
         var encoded = ByteBuffer()
@@ -106,6 +107,13 @@ enum SMTPGrammarFuzz {
         encoder2.encode(ByteBuffer(bytes: once.content), into: &encoded2)
         encoder2.finish(into: &encoded2)
         precondition(encoded2 == encoded, "DATA encoding of a clean message is not stable")
+    }
+
+    /// Whether "\r\n.\r\n" occurs in the stream, counting the CRLF that ended the DATA command.
+    private static func containsTerminator(_ bytes: [UInt8]) -> Bool {
+        let stream: [UInt8] = [13, 10] + bytes
+        let terminator: [UInt8] = [13, 10, UInt8(ascii: "."), 13, 10]
+        return stream.count >= 5 && (0...(stream.count - 5)).contains { stream[$0..<$0 + 5].elementsEqual(terminator) }
     }
 
     private static func decode(
