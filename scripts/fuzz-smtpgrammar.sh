@@ -3,9 +3,9 @@
 #
 #   scripts/fuzz-smtpgrammar.sh 300
 #
-# The fuzzer is built in release mode with -sanitize=fuzzer,address and -DFUZZING (which swaps the
-# replay tool's main for libFuzzer's entry point), in its own scratch directory so the normal debug
-# build is untouched. Crashes land in .build/fuzz-smtpgrammar/artifacts; replay one with a plain build:
+# The fuzzer is built in release mode with AddressSanitizer, libFuzzer's coverage instrumentation and
+# -DFUZZING (which swaps the replay tool's main for one that runs libFuzzer), in its own scratch
+# directory so the normal debug build is untouched. Crashes land in .build/fuzz-smtpgrammar/artifacts; replay one with a plain build:
 #   swift run SMTPGrammarFuzzer .build/fuzz-smtpgrammar/artifacts/crash-...
 set -euo pipefail
 
@@ -13,8 +13,15 @@ seconds="${1:?usage: $0 SECONDS}"
 cd "$(dirname "$0")/.."
 
 scratch=.build/fuzz-smtpgrammar
+# SwiftPM gives every Linux executable its own entry point (it links `--defsym main=<target>_main`), so
+# libFuzzer's `main` (linked whole by -sanitize=fuzzer) would clash with it. Instead: instrument with
+# -sanitize=address plus libFuzzer's coverage flags, link the no-main libFuzzer, and let the target's
+# @main call LLVMFuzzerRunDriver.
+toolchain="$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")"
+libfuzzer="$(ls "$toolchain"/lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a | head -n 1)"
 swift build -c release --product SMTPGrammarFuzzer --scratch-path "$scratch" \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+    -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+    -Xswiftc -DFUZZING -Xlinker "$libfuzzer" -Xlinker -lstdc++
 
 corpus="$scratch/corpus"
 artifacts="$scratch/artifacts"

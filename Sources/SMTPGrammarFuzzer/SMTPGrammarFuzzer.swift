@@ -11,9 +11,9 @@ import Darwin
 /// libFuzzer entry point for the SMTP grammar: the command framer and parser, the reply parser, the
 /// DATA decoder and encoder, and the BDAT chunk decoder, each with invariants that trap when broken.
 ///
-/// `scripts/fuzz-smtpgrammar.sh SECONDS` builds this with `-sanitize=fuzzer -DFUZZING`, where libFuzzer
-/// supplies `main`. A plain `swift build` makes a replay tool instead: pass it crash or corpus files
-/// and it runs each through the same checks.
+/// `scripts/fuzz-smtpgrammar.sh SECONDS` builds this with `-sanitize=fuzzer -DFUZZING`, where `main`
+/// hands over to libFuzzer's driver. A plain `swift build` makes a replay tool instead: pass it crash or
+/// corpus files and it runs each through the same checks.
 enum SMTPGrammarFuzz {
     static func run(_ bytes: [UInt8]) {
         let split = bytes.first.map { Int($0) } ?? 0
@@ -155,10 +155,26 @@ enum SMTPGrammarFuzz {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzSMTPGrammar(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    SMTPGrammarFuzz.run(Array(UnsafeBufferPointer(start: start, count: count)))
-    return 0
+/// libFuzzer's driver (`-sanitize=fuzzer` links it). SwiftPM names the executable's entry point itself,
+/// so rather than libFuzzer's own `main` we start the driver from ours.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+enum SMTPGrammarFuzzer {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        let status = runFuzzerDriver(&argc, &argv) { data, count in
+            SMTPGrammarFuzz.run(data.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? [])
+            return 0
+        }
+        exit(status)
+    }
 }
 #else
 @main

@@ -14,7 +14,8 @@ public struct SMTPCommandError: Error, Hashable, Sendable {
 
         private let base: Base
 
-        /// The line exceeded its limit (RFC 5321 §4.5.3.1.4). `500 5.5.6`
+        /// The line exceeded its limit. `500 5.5.2` (RFC 5321 §4.5.3.1.10 suggests "500 Line too long";
+        /// 5.5.6 is only for AUTH exchange lines, RFC 4954 §6).
         public static let lineTooLong = Kind(base: .lineTooLong)
         /// The line ended in a bare LF and the parser is strict (RFC 5321 §2.3.8). `500 5.5.2`
         public static let bareLineFeed = Kind(base: .bareLineFeed)
@@ -55,8 +56,7 @@ public struct SMTPCommandError: Error, Hashable, Sendable {
     public var reply: SMTPReply {
         let (code, status): (Int, EnhancedStatusCode) =
             switch self.kind {
-            case .lineTooLong: (500, .init(5, 5, 6))
-            case .bareLineFeed, .invalidCharacter: (500, .init(5, 5, 2))
+            case .lineTooLong, .bareLineFeed, .invalidCharacter: (500, .init(5, 5, 2))
             case .unknownCommand: (500, .init(5, 5, 1))
             case .badAddress, .pathTooLong: (501, .init(5, 1, 3))
             case .nonASCIIAddress: (553, .init(5, 6, 7))
