@@ -3,8 +3,9 @@ import struct NIOCore.ByteBuffer
 /// Cuts the client's byte stream into command lines (RFC 5321 §2.3.8: lines end in CRLF).
 ///
 /// Resumable: give it the connection's buffer after every read (always the same buffer: the framer
-/// remembers how much of a partial line it has already scanned); it consumes complete lines only and
-/// leaves pipelined bytes (RFC 2920) and a partial line in place. Memory is bounded: a line longer than
+/// remembers how much of a partial line it has already scanned; after STARTTLS, when RFC 3207 §4.2
+/// says to discard what was buffered, start a new framer); it consumes complete lines only and leaves
+/// pipelined bytes (RFC 2920) and a partial line in place. Memory is bounded: a line longer than
 /// ``maximumLineLength`` is discarded as it arrives, and once its end comes the framer throws
 /// ``SMTPCommandError/Kind/lineTooLong`` — in order with the other pipelined commands, so the session
 /// answers it where the client expects the reply. After any thrown error the bad line has been
@@ -48,7 +49,8 @@ public struct SMTPCommandLineFramer: Sendable {
     ///   been consumed.
     public mutating func next(_ buffer: inout ByteBuffer) throws(SMTPCommandError) -> Frame? {
         let view = buffer.readableBytesView
-        let unscanned = view.dropFirst(min(self.scanned, view.count))
+        // Fewer bytes than already scanned means the caller emptied the buffer (after STARTTLS, say).
+        let unscanned = view.dropFirst(self.scanned <= view.count ? self.scanned : 0)
         guard let lf = unscanned.firstIndex(of: UInt8(ascii: "\n")) else {
             if self.discarding || view.count >= self.maximumLineLength {
                 self.discarding = true

@@ -58,4 +58,14 @@ struct SMTPCommandLineFramerTests {
         #expect(frame([Array(ok + "\r\n")]) == [ok])
         #expect(frame([Array(ok + "y\r\n")]) == ["!lineTooLong"])
     }
+
+    @Test("a buffer emptied by the session (STARTTLS) does not confuse the framer")
+    func emptied() throws {
+        var framer = SMTPCommandLineFramer()
+        var buffer = ByteBuffer(string: "STARTTLS-pipelined-garbage")
+        #expect(try framer.next(&buffer) == nil)
+        buffer.clear()
+        buffer.writeString("EHLO x\r\n")
+        #expect(try framer.next(&buffer)?.line == ByteBuffer(string: "EHLO x"))
+    }
 }

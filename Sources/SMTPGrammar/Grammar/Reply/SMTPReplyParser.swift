@@ -54,7 +54,8 @@ public struct SMTPReplyParser: Sendable {
     /// Cuts one line (without its line end) off `buffer`, or returns nil when no line end is there yet.
     private mutating func nextLine(_ buffer: inout ByteBuffer) throws(SMTPReplyParseError) -> [UInt8]? {
         let view = buffer.readableBytesView
-        guard let lf = view.dropFirst(min(self.scanned, view.count)).firstIndex(of: UInt8(ascii: "\n")) else {
+        let unscanned = view.dropFirst(self.scanned <= view.count ? self.scanned : 0)
+        guard let lf = unscanned.firstIndex(of: UInt8(ascii: "\n")) else {
             if view.count >= self.maximumLineLength {
                 throw SMTPReplyParseError(.lineTooLong, "reply line longer than \(self.maximumLineLength) octets")
             }
