@@ -411,4 +411,23 @@ struct SMTPCommandParserTests {
         }
         #expect(buffer.readableBytes == 0)
     }
+
+    @Test(
+        "AUTH continuation lines: base64, empty or '*'",
+        arguments: [
+            ("Ym9i", AuthResponse.base64("Ym9i")), ("", .base64("")), ("*", .cancel),
+            ("AGJvYgBzZWNyZXQ=", .base64("AGJvYgBzZWNyZXQ=")),
+        ]
+    )
+    func authResponse(_ line: String, _ expected: AuthResponse) throws {
+        #expect(try AuthResponse(parsing: ByteBuffer(string: line)) == expected)
+        #expect(expected.description == line)
+    }
+
+    @Test("malformed AUTH continuation lines", arguments: ["Ym9", "**", "Ym9i=", "Y===", "a b=", "Ym9i\r"])
+    func badAuthResponse(_ line: String) {
+        #expect(throws: SMTPCommandError(.syntax, "AUTH response must be base64 or '*'")) {
+            try AuthResponse(parsing: ByteBuffer(string: line))
+        }
+    }
 }
