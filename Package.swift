@@ -36,6 +36,11 @@ let package = Package(
             dependencies: [.product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "SMTPGrammar",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
 
         /// libFuzzer entry over MailMessage; see scripts/fuzz-mailmessage.sh.
         .executableTarget(name: "MailMessageFuzzer", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
@@ -164,6 +169,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Fuzzers (built with -sanitize=fuzzer by scripts/fuzz-*.sh; a plain build makes a replay tool)
+
+        .executableTarget(
+            name: "SMTPGrammarFuzzer",
+            dependencies: ["SMTPGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Test support
 
         .target(
@@ -184,6 +197,11 @@ let package = Package(
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
         .testTarget(name: "MailStoreTests", dependencies: ["MailStore"], swiftSettings: swiftSettings),
         .testTarget(name: "SieveTests", dependencies: ["Sieve"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SMTPGrammarTests",
+            dependencies: ["SMTPGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AuthTests",
             dependencies: [
