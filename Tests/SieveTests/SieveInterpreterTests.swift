@@ -549,3 +549,29 @@ struct SieveMailboxTests {
         #expect(try hit(#"mailboxexists ["Lists/dev", "Missing"]"#) == false)
     }
 }
+
+@Suite("Sieve spamtest and virustest")
+struct SieveSpamTests {
+    @Test("scores compare numerically with relational")
+    func scores() throws {
+        let bytes = Array("Subject: x\r\n\r\nx\r\n".utf8)
+        var environment = SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "u@example.org")
+        environment.spamScore = 8
+        environment.spamPercent = 75
+        environment.virusScore = 1
+        func hit(_ test: String) throws -> Bool {
+            let script = try SieveScript(compiling: """
+                require ["spamtestplus", "virustest", "relational", "comparator-i;ascii-numeric", "fileinto"];
+                if \(test) { fileinto "Hit"; }
+                """)
+            return SieveInterpreter.run(script, in: environment).actions == [.fileInto(mailbox: "Hit", flags: nil, create: false)]
+        }
+        #expect(try hit(#"spamtest :value "ge" :comparator "i;ascii-numeric" "7""#))
+        #expect(try hit(#"spamtest :value "gt" :comparator "i;ascii-numeric" "8""#) == false)
+        #expect(try hit(#"spamtest :percent :value "ge" :comparator "i;ascii-numeric" "75""#))
+        #expect(try hit(#"virustest :value "eq" :comparator "i;ascii-numeric" "1""#))
+        #expect(throws: SieveSyntaxError.self) {
+            try SieveScript(compiling: "require \"spamtest\"; if spamtest :percent \"50\" { keep; }")
+        }
+    }
+}

@@ -17,6 +17,13 @@ public struct SieveEnvironment: Sendable {
     /// What the `environment` test reads (RFC 5183 §4.1): `domain`, `host`, `location`, `name`,
     /// `phase`, `remote-host`, `remote-ip`, `version`; a name missing here does not match.
     public var items: [String: String] = ["name": "Columba", "location": "MDA", "phase": "during"]
+    /// RFC 5235 `spamtest`: 0 when the message was not tested, else 1 (surely not spam) to 10
+    /// (surely spam); the delivery agent derives it from its scanner's header.
+    public var spamScore: Int = 0
+    /// `spamtest :percent`: 0–100, or `nil` when the message was not tested.
+    public var spamPercent: Int?
+    /// RFC 5235 `virustest`: 0 not tested, 1 clean … 5 infected.
+    public var virusScore: Int = 0
     /// The user's mailbox names, for `mailboxexists` (RFC 5490).
     public var mailboxes: Set<String> = ["INBOX"]
 

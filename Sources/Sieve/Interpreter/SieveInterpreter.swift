@@ -424,6 +424,16 @@ private struct Run {
         case "environment":
             guard let value = environment.items[arguments.positional[0][0].lowercased()] else { return false }
             return match(arguments.matcher, [value], arguments.positional[1])
+        case "spamtest":
+            let value: String
+            if arguments.has("percent") {
+                value = environment.spamPercent.map(String.init) ?? "0"
+            } else {
+                value = String(environment.spamScore)
+            }
+            return match(arguments.matcher, [value], arguments.positional[0])
+        case "virustest":
+            return match(arguments.matcher, [String(environment.virusScore)], arguments.positional[0])
         case "mailboxexists":
             return arguments.positional[0].allSatisfy { name in
                 environment.mailboxes.contains(name) || (name.uppercased() == "INBOX" && environment.mailboxes.contains("INBOX"))

@@ -163,6 +163,9 @@ extension SieveSignature {
         ),
         "environment": SieveSignature(positional: [.string, .stringList], tags: matching, requires: "environment"),
         "mailboxexists": SieveSignature(positional: [.stringList], requires: "mailbox"),
+        "spamtest": SieveSignature(positional: [.string], tags: matching.merging(["percent": Tag(value: nil, requires: "spamtestplus")]) { $1 },
+                                   requires: "spamtest"),
+        "virustest": SieveSignature(positional: [.string], tags: matching, requires: "virustest"),
         "true": SieveSignature(positional: []),
         "false": SieveSignature(positional: []),
     ]
@@ -171,6 +174,7 @@ extension SieveSignature {
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
         "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index", "editheader",
+        "spamtest", "spamtestplus", "virustest",
         "comparator-i;ascii-numeric",
     ]
 

@@ -53,6 +53,8 @@ public enum SieveValidator {
                     extensions.insert(name)
                     // RFC 6131 §2: "vacation-seconds" implies "vacation".
                     if name == "vacation-seconds" { extensions.insert("vacation") }
+                    // RFC 5235 §3.2: "spamtestplus" implies "spamtest".
+                    if name == "spamtestplus" { extensions.insert("spamtest") }
                 }
             }
             if signature.block, command.block == nil {
