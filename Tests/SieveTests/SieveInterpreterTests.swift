@@ -575,3 +575,33 @@ struct SieveSpamTests {
         }
     }
 }
+
+@Suite("Sieve ihave")
+struct SieveIhaveTests {
+    private func run(_ script: String) throws -> SieveResult {
+        let bytes = Array("Subject: x\r\n\r\nx\r\n".utf8)
+        return SieveInterpreter.run(
+            try SieveScript(compiling: script),
+            in: SieveEnvironment(message: MIMEMessage(parsing: bytes), size: bytes.count, envelopeFrom: "", envelopeTo: "u@example.org")
+        )
+    }
+
+    @Test("unsupported extensions guard blocks that are neither validated nor run; supported ones may be used inside")
+    func guarded() throws {
+        let script = """
+            require ["ihave", "fileinto"];
+            if ihave "vnd.example.teleport" { teleport :now "moon"; } else { fileinto "Fallback"; }
+            if ihave "copy" { fileinto :copy "Copied"; }
+            """
+        #expect(try run(script).actions == [
+            .fileInto(mailbox: "Fallback", flags: nil, create: false), .fileInto(mailbox: "Copied", flags: nil, create: false),
+        ])
+    }
+
+    @Test("error stops the script as a runtime error that keeps")
+    func errorCommand() throws {
+        let result = try run("require [\"ihave\", \"fileinto\"]; fileinto \"A\"; error \"configuration missing\";")
+        #expect(result.actions == [.keep(flags: nil)])
+        #expect(result.runtimeError?.contains("configuration missing") == true)
+    }
+}

@@ -69,6 +69,9 @@ private struct Run {
                 addHeader(arguments.positional[0][0], arguments.positional[1][0], last: arguments.has("last"))
             case "deleteheader":
                 deleteHeader(arguments(command.arguments))
+            case "error":
+                error = "error: \(arguments(command.arguments).positional[0].first ?? "") (\(command.location))"
+                return false
             case "setflag":
                 flags = FlagList(arguments(command.arguments).positional[0])
             case "addflag":
@@ -434,6 +437,8 @@ private struct Run {
             return match(arguments.matcher, [value], arguments.positional[0])
         case "virustest":
             return match(arguments.matcher, [String(environment.virusScore)], arguments.positional[0])
+        case "ihave":
+            return arguments.positional[0].allSatisfy(SieveSignature.knownExtensions.contains)
         case "mailboxexists":
             return arguments.positional[0].allSatisfy { name in
                 environment.mailboxes.contains(name) || (name.uppercased() == "INBOX" && environment.mailboxes.contains("INBOX"))

@@ -94,6 +94,7 @@ extension SieveSignature {
             requires: "fileinto"
         ),
         "reject": SieveSignature(positional: [.string], requires: "reject"),
+        "error": SieveSignature(positional: [.string], requires: "ihave"),
         "set": SieveSignature(
             positional: [.string, .string],
             tags: [
@@ -163,6 +164,7 @@ extension SieveSignature {
         ),
         "environment": SieveSignature(positional: [.string, .stringList], tags: matching, requires: "environment"),
         "mailboxexists": SieveSignature(positional: [.stringList], requires: "mailbox"),
+        "ihave": SieveSignature(positional: [.stringList], requires: "ihave"),
         "spamtest": SieveSignature(positional: [.string], tags: matching.merging(["percent": Tag(value: nil, requires: "spamtestplus")]) { $1 },
                                    requires: "spamtest"),
         "virustest": SieveSignature(positional: [.string], tags: matching, requires: "virustest"),
@@ -174,7 +176,7 @@ extension SieveSignature {
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
         "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index", "editheader",
-        "spamtest", "spamtestplus", "virustest",
+        "spamtest", "spamtestplus", "virustest", "ihave",
         "comparator-i;ascii-numeric",
     ]
 

@@ -67,9 +67,28 @@ public enum SieveValidator {
                 try validate(test, extensions: extensions)
             }
             if let block = command.block {
-                try validateBlock(block, extensions: &extensions, topLevel: false, seenOtherCommand: &seenOtherCommand)
+                // RFC 5463 §4: a block guarded by `ihave` may use what it tests for; when that is
+                // not supported the block never runs and is not validated.
+                if let guarded = ihaveNames(command.tests.first) {
+                    if guarded.isSubset(of: SieveSignature.knownExtensions) {
+                        var inner = extensions.union(guarded)
+                        try validateBlock(block, extensions: &inner, topLevel: false, seenOtherCommand: &seenOtherCommand)
+                    }
+                } else {
+                    try validateBlock(block, extensions: &extensions, topLevel: false, seenOtherCommand: &seenOtherCommand)
+                }
             }
             previous = command.name
+        }
+    }
+
+    /// The extension names of an `ihave` test, or `nil` when the test is something else.
+    private static func ihaveNames(_ test: SieveTest?) -> Set<String>? {
+        guard let test, test.name == "ihave", let argument = test.arguments.first else { return nil }
+        switch argument.value {
+        case .string(let name): return [name]
+        case .stringList(let names): return Set(names)
+        default: return nil
         }
     }
 
