@@ -143,6 +143,7 @@ let package = Package(
             dependencies: [
                 "Auth",
                 "IMAPServer",
+                "MailStore",
                 "ServerKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -158,6 +159,7 @@ let package = Package(
             name: "columba",
             dependencies: [
                 "ColumbaServer",
+                "MailStore",
                 "Sieve",
                 "Auth",
                 "ServerKit",
@@ -242,7 +244,7 @@ let package = Package(
         .testTarget(name: "IMAPServerTests", dependencies: ["IMAPServer", "MailTesting", "Auth", "ServerKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ColumbaServerTests",
-            dependencies: ["ColumbaServer", "MailTesting", "Auth", "ServerKit"],
+            dependencies: ["ColumbaServer", "MailTesting", "Auth", "ServerKit", "MailStore"],
             swiftSettings: swiftSettings
         ),
     ]

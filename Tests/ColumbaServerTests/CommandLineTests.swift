@@ -1,4 +1,5 @@
 import Foundation
+import MailStore
 import MailTesting
 import Testing
 
@@ -8,6 +9,7 @@ struct CommandLineTests {
     func help() throws {
         for verb in [["serve"], ["config", "check"], ["config", "show"], ["pw"], ["auth", "test"], ["auth", "lookup"],
                      ["user", "add"], ["user", "remove"], ["user", "list"], ["user", "passwd"], ["sieve", "check"],
+                     ["save"], ["mailbox", "list"], ["mailbox", "create"], ["mailbox", "status"],
                      ["version"]] {
             let result = try ServerProcess.runCommand(verb + ["--help"])
             #expect(result.status == 0, "\(verb)")
@@ -94,6 +96,34 @@ struct CommandLineTests {
         let failed = try ServerProcess.runCommand(["sieve", "check", good, bad])
         #expect(failed.status == 1)
         #expect(failed.error == "\(bad):3:12: tag ':copy' needs require \"copy\"\n")
+    }
+
+    @Test("save stores stdin in the user's home from the userdb; mailbox create, list and status")
+    func saveAndMailbox() async throws {
+        let installation = try TestInstallation()
+        let home = installation.directory.appendingPathComponent("homes/frank").path
+        try "frank@example.test:{PLAIN}x::::\(home)::\n".write(toFile: installation.usersPath, atomically: true, encoding: .utf8)
+        let configuration = installation.configuration()
+        let message = "From: a@example.org\r\nSubject: saved\r\n\r\nHello\n"
+        let first = try installation.run(["save", "-u", "frank@example.test"], configuration: configuration, input: message)
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output == "uid=1\n")
+        let created = try installation.run(["mailbox", "create", "-u", "frank@example.test", "--special-use", "\\Sent", "Sent"],
+                                           configuration: configuration)
+        #expect(created.status == 0, "\(created.error)")
+        #expect(try installation.run(["save", "-u", "frank@example.test", "-m", "Sent"], configuration: configuration, input: message)
+            .output == "uid=1\n")
+        #expect(try installation.run(["mailbox", "list", "-u", "frank@example.test"], configuration: configuration).output
+            == "INBOX\nSent\n")
+        let status = try installation.run(["mailbox", "status", "-u", "frank@example.test", "INBOX"], configuration: configuration)
+        #expect(status.output.hasPrefix("messages=1 unseen=1 uidnext=2 "))
+        #expect(status.output.hasSuffix(" vsize=\(message.utf8.count + 1)\n"))
+        // The bytes are stored as given, under the home the userdb named.
+        let store = try await UserMailStore.open(home: home)
+        #expect(try await store.body(of: 1) == Array(message.utf8))
+        let unknown = try installation.run(["save", "-u", "nobody@example.test"], configuration: configuration, input: message)
+        #expect(unknown.status != 0)
+        #expect(unknown.error.contains("user nobody@example.test doesn't exist"))
     }
 
     @Test("pw -t verifies a hash and rejects a wrong password")

@@ -1,0 +1,30 @@
+import Auth
+import MailStore
+import ServerKit
+
+/// Where a user's mail lives: the userdb's `home`, else `<mail.root>/<domain>/<localpart>`.
+public enum MailHome {
+    public static func path(for record: UserRecord, configuration: ColumbaConfiguration) -> String {
+        if let home = record.home, !home.isEmpty { return home }
+        let name = record.username
+        let at = name.lastIndex(of: "@")
+        let local = at.map { String(name[..<$0]) } ?? name
+        let domain = at.map { String(name[name.index(after: $0)...]) } ?? "_"
+        return "\(configuration.mailRoot)/\(domain)/\(local)"
+    }
+
+    /// Opens the mail store of `user`, looked up in the configured userdb.
+    /// - Throws: ``MailHomeError`` when the user does not exist.
+    public static func open(user: String, configuration: ColumbaConfiguration, authenticator: Authenticator) async throws -> UserMailStore {
+        guard let record = try await authenticator.lookupUser(user, service: "doveadm") else {
+            throw MailHomeError(user: user)
+        }
+        return try await UserMailStore.open(home: path(for: record, configuration: configuration))
+    }
+}
+
+/// A mail command named a user the userdb does not know.
+public struct MailHomeError: Error, CustomStringConvertible {
+    public var user: String
+    public var description: String { "user \(user) doesn't exist" }
+}
