@@ -37,6 +37,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "IMAPGrammar",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Authentication
 
         /// C shims over the system's password hashing libraries (libxcrypt, libsodium, OpenSSL's MD5 state).
@@ -148,6 +154,11 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IMAPGrammarTests",
+            dependencies: ["IMAPGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AuthTests",
             dependencies: [

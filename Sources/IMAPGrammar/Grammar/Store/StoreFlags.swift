@@ -1,0 +1,34 @@
+import struct NIOCore.ByteBuffer
+
+/// `store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))`.
+public struct StoreFlags: Hashable, Sendable {
+    public enum Operation: Hashable, Sendable {
+        case replace
+        case add
+        case remove
+    }
+
+    public var operation: Operation
+    public var silent: Bool
+    public var flags: [Flag]
+
+    public init(_ operation: Operation, silent: Bool = false, flags: [Flag]) {
+        self.operation = operation
+        self.silent = silent
+        self.flags = flags
+    }
+}
+
+/// The argument of STORE / UID STORE.
+public struct StoreCommand: Hashable, Sendable {
+    public var sequenceSet: SequenceSet
+    /// `UNCHANGEDSINCE` (RFC 7162 §3.1.3).
+    public var unchangedSince: UInt64?
+    public var flags: StoreFlags
+
+    public init(sequenceSet: SequenceSet, unchangedSince: UInt64? = nil, flags: StoreFlags) {
+        self.sequenceSet = sequenceSet
+        self.unchangedSince = unchangedSince
+        self.flags = flags
+    }
+}
