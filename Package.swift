@@ -136,6 +136,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// libFuzzer entry for the IMAP command parser; see scripts/fuzz-imapgrammar.sh.
+        .executableTarget(
+            name: "IMAPGrammarFuzzer",
+            dependencies: ["IMAPGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Test support
 
         .target(

@@ -88,7 +88,7 @@ public struct FramingParser {
                 guard let lf = view[searchStart...].firstIndex(of: UInt8(ascii: "\n")) else {
                     scanned = buffer.readableBytes
                     if discarding {
-                        dropConsumed()
+                        dropConsumed(keepingTail: Self.literalHeaderTail)
                         return nil
                     }
                     if scanned - lineStart > limits.maximumLineLength {
@@ -171,16 +171,20 @@ public struct FramingParser {
 
     private mutating func startDiscarding(_ event: Event) -> Event {
         discarding = true
-        dropConsumed()
+        dropConsumed(keepingTail: Self.literalHeaderTail)
         return event
     }
 
-    /// While discarding, forget the bytes already looked at.
-    private mutating func dropConsumed() {
-        buffer.moveReaderIndex(forwardBy: scanned)
-        lineStart -= scanned
-        scanned = 0
-        if lineStart < 0 { lineStart = 0 }
+    /// Bytes kept from a line being discarded, so a literal announcement split across reads
+    /// (`~{` + 20 digits + `+}` CR) is still seen at the line's end.
+    private static let literalHeaderTail = 32
+
+    /// While discarding, forget the bytes already looked at, except the last `keepingTail`.
+    private mutating func dropConsumed(keepingTail: Int = 0) {
+        let drop = max(0, scanned - keepingTail)
+        buffer.moveReaderIndex(forwardBy: drop)
+        lineStart = max(0, lineStart - drop)
+        scanned -= drop
         buffer.discardReadBytes()
     }
 

@@ -121,7 +121,11 @@ extension ResponseEncodeBuffer {
 
     /// `text = 1*TEXT-CHAR`: CR, LF and NUL become spaces so a text can never end a line early.
     static func sanitizedText(_ text: String) -> String {
-        String(text.map { $0 == "\r" || $0 == "\n" || $0 == "\0" ? " " : $0 })
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar == "\r" || scalar == "\n" || scalar == "\0" ? " " : scalar)
+        }
+        return String(scalars)
     }
 }
 
