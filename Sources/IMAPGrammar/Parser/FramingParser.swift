@@ -228,15 +228,19 @@ public struct FramingParser {
     }
 
     /// The tag at the start of the current frame, if it has a valid one.
+    ///
+    /// Only the first `min(64, maximumLineLength)` bytes are looked at, so the answer does not
+    /// depend on how much of an overlong line had arrived when the limit was hit.
     private func currentTag() -> String? {
         let view = buffer.readableBytesView
+        let limit = view.startIndex + min(64, limits.maximumLineLength, view.count)
         var end = view.startIndex
-        while end < view.endIndex, end - view.startIndex < 1024 {
+        while end < limit {
             let byte = view[end]
             guard GrammarParser.isAStringChar(byte), byte != UInt8(ascii: "+") else { break }
             end += 1
         }
-        guard end > view.startIndex, end < view.endIndex, view[end] == UInt8(ascii: " ") else { return nil }
+        guard end > view.startIndex, end < limit, view[end] == UInt8(ascii: " ") else { return nil }
         return String(decoding: view[view.startIndex..<end], as: UTF8.self)
     }
 }

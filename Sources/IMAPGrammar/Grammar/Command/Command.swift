@@ -57,14 +57,3 @@ public enum Command: Hashable, Sendable {
     case move(SequenceSet, MailboxName)
     case uidMove(SequenceSet, MailboxName)
 }
-
-/// A command with its tag: `command = tag SP (...) CRLF`.
-public struct TaggedCommand: Hashable, Sendable {
-    public var tag: String
-    public var command: Command
-
-    public init(tag: String, command: Command) {
-        self.tag = tag
-        self.command = command
-    }
-}

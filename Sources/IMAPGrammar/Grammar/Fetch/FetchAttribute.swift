@@ -40,22 +40,3 @@ public enum FetchAttribute: Hashable, Sendable {
     /// `FULL` = `(FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODY)`.
     public static let fullMacro: [FetchAttribute] = [.flags, .internalDate, .rfc822Size, .envelope, .body]
 }
-
-/// `fetch-modifier` (RFC 7162 §3.1.4, §3.2.6).
-public enum FetchModifier: Hashable, Sendable {
-    case changedSince(UInt64)
-    case vanished
-}
-
-/// The argument of FETCH / UID FETCH.
-public struct FetchCommand: Hashable, Sendable {
-    public var sequenceSet: SequenceSet
-    public var attributes: [FetchAttribute]
-    public var modifiers: [FetchModifier]
-
-    public init(sequenceSet: SequenceSet, attributes: [FetchAttribute], modifiers: [FetchModifier] = []) {
-        self.sequenceSet = sequenceSet
-        self.attributes = attributes
-        self.modifiers = modifiers
-    }
-}
