@@ -67,7 +67,23 @@ func fuzz(_ bytes: [UInt8]) {
     }
 }
 
-#if !FUZZING
+#if FUZZING
+// SwiftPM links executables with `main` aliased to `<module>_main` (so tests can import them),
+// which hides libFuzzer's own `main`. Provide that symbol and hand control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
+) -> CInt
+
+@_cdecl("IMAPGrammarFuzzer_main")
+func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, count in fuzzOneInput(data, count) }
+}
+#else
 @main
 struct IMAPGrammarFuzzerReplay {
     static func main() throws {

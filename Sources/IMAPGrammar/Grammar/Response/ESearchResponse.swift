@@ -21,3 +21,25 @@ public struct ESearchResponse: Hashable, Sendable {
         self.modSeq = modSeq
     }
 }
+
+// MARK: - Encoding
+
+extension ResponseEncodeBuffer {
+    mutating func writeESearch(_ esearch: ESearchResponse) {
+        writeRaw("ESEARCH")
+        if let tag = esearch.tag {
+            writeRaw(" (TAG ")
+            writeIMAPString(tag)
+            writeRaw(")")
+        }
+        if esearch.uid { writeRaw(" UID") }
+        if let min = esearch.min { writeRaw(" MIN \(min)") }
+        if let max = esearch.max { writeRaw(" MAX \(max)") }
+        if let count = esearch.count { writeRaw(" COUNT \(count)") }
+        if let all = esearch.all {
+            writeRaw(" ALL ")
+            writeSequenceSet(all)
+        }
+        if let modSeq = esearch.modSeq { writeRaw(" MODSEQ \(modSeq)") }
+    }
+}

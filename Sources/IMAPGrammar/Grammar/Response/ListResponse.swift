@@ -19,3 +19,39 @@ public struct ListResponse: Hashable, Sendable {
         self.oldName = oldName
     }
 }
+
+// MARK: - Encoding
+
+extension ResponseEncodeBuffer {
+    mutating func writeDelimiter(_ delimiter: Character?) {
+        guard let delimiter else {
+            writeRaw("NIL")
+            return
+        }
+        writeRaw(delimiter == "\"" || delimiter == "\\" ? "\"\\\(delimiter)\"" : "\"\(delimiter)\"")
+    }
+
+    public mutating func writeListResponse(_ list: ListResponse) {
+        writeList(list.attributes) { $0.writeRaw($1) }
+        writeSpace()
+        writeDelimiter(list.delimiter)
+        writeSpace()
+        writeMailbox(list.mailbox)
+        var extended: [(String, (inout ResponseEncodeBuffer) -> Void)] = []
+        if !list.childInfo.isEmpty {
+            let info = list.childInfo
+            extended.append(("CHILDINFO", { buffer in buffer.writeList(info) { $0.writeIMAPString($1) } }))
+        }
+        if let oldName = list.oldName {
+            extended.append(("OLDNAME", { buffer in buffer.writeList([oldName]) { $0.writeMailbox($1) } }))
+        }
+        if !extended.isEmpty {
+            writeSpace()
+            writeList(extended) { buffer, item in
+                buffer.writeIMAPString(item.0)
+                buffer.writeSpace()
+                item.1(&buffer)
+            }
+        }
+    }
+}

@@ -22,3 +22,22 @@ public struct ResponseState: Hashable, Sendable {
     public static func no(_ text: String, code: ResponseCode? = nil) -> ResponseState { .init(.no, code: code, text: text) }
     public static func bad(_ text: String, code: ResponseCode? = nil) -> ResponseState { .init(.bad, code: code, text: text) }
 }
+
+// MARK: - Encoding
+
+extension ResponseEncodeBuffer {
+    /// `resp-cond-state` and friends: the status word, an optional `[code]`, and text.
+    mutating func writeState(_ name: String, code: ResponseCode?, text: String) {
+        writeRaw(name)
+        if let code {
+            writeRaw(" [")
+            writeResponseCode(code)
+            writeRaw("]")
+        }
+        // RFC 3501 requires text; RFC 9051 makes it optional. Always send some.
+        let clean = ResponseEncodeBuffer.sanitizedText(text)
+        writeRaw(" " + (clean.isEmpty ? (name == "BAD" || name == "NO" ? "Failed" : "Completed") : clean))
+    }
+
+    /// `"*" SP ...` without the final CRLF.
+}
