@@ -25,6 +25,10 @@ public enum MessageAttribute: Hashable, Sendable {
     case threadID(String?)
     /// `PREVIEW nstring` (RFC 8970).
     case preview(String?)
+    /// `BODY (...)`: the structure without extension data.
+    case body(BodyStructure)
+    /// `BODYSTRUCTURE (...)`: the structure with extension data.
+    case bodyStructure(BodyStructure)
     /// An item whose value the caller wrote already, such as `BODYSTRUCTURE (...)` from the
     /// MailMessage module: written as `name SP value` verbatim.
     case preformatted(name: String, value: ByteBuffer)
@@ -86,6 +90,12 @@ extension ResponseEncodeBuffer {
         case .preview(let text):
             writeRaw("PREVIEW ")
             writeNString(text)
+        case .body(let body):
+            writeRaw("BODY ")
+            writeBodyStructure(body, extensible: false)
+        case .bodyStructure(let body):
+            writeRaw("BODYSTRUCTURE ")
+            writeBodyStructure(body, extensible: true)
         case .preformatted(let name, let value):
             writeRaw(name + " ")
             writeRaw(value)
