@@ -57,7 +57,7 @@ func fuzz(_ bytes: [UInt8]) {
 
     // Encode every parsed command's mailbox names and strings back; the encoder must not trap.
     for case .command(let command) in whole {
-        var encoder = ResponseEncodeBuffer(options: EncodingOptions(utf8Accept: utf8Accept))
+        var encoder = EncodeBuffer(options: EncodingOptions(utf8Accept: utf8Accept))
         encoder.writeAString(command.tag)
         if case .select(let mailbox, _) = command.command { encoder.writeMailbox(mailbox) }
         if case .login(let user, let password) = command.command {

@@ -115,7 +115,7 @@ extension GrammarParser {
     }
 
     // literal  = "{" number64 ["+"] "}" CRLF *CHAR8
-    // literal8 = "~{" number64 "}" CRLF *OCTET      ; RFC 3516 BINARY
+    // literal8 = "~{" number64 ["+"] "}" CRLF *OCTET  ; RFC 3516 BINARY, RFC 4466 §2.3
     static func parseLiteral(_ buffer: inout ParseBuffer, allowBinary: Bool = false) throws -> (data: ByteBuffer, binary: Bool) {
         try buffer.composite { buffer in
             var binary = false
@@ -125,7 +125,8 @@ extension GrammarParser {
             }
             try buffer.expect(UInt8(ascii: "{"))
             let size = try parseNumber64(&buffer)
-            if try buffer.peek() == UInt8(ascii: "+"), !binary {
+            // literal8 takes "+" too under LITERAL+ (RFC 4466 §2.3).
+            if try buffer.peek() == UInt8(ascii: "+") {
                 buffer.readerIndex += 1
             }
             try buffer.expect(UInt8(ascii: "}"))

@@ -112,7 +112,7 @@ struct ResponseEncoderTests {
     }
 
     @Test("string forms: atom, quoted or literal", arguments: [
-        ("INBOX", true, ResponseEncodeBuffer.StringForm.atom),
+        ("INBOX", true, EncodeBuffer.StringForm.atom),
         ("INBOX", false, .quoted),
         ("", true, .quoted),
         ("two words", true, .quoted),
@@ -123,16 +123,16 @@ struct ResponseEncoderTests {
         ("line\nbreak", true, .literal),
         ("Entwürfe", true, .literal),
     ])
-    func stringForm(text: String, allowAtom: Bool, form: ResponseEncodeBuffer.StringForm) {
-        let buffer = ResponseEncodeBuffer()
+    func stringForm(text: String, allowAtom: Bool, form: EncodeBuffer.StringForm) {
+        let buffer = EncodeBuffer()
         #expect(buffer.stringForm(for: Array(text.utf8), allowAtom: allowAtom) == form)
     }
 
     @Test("UTF-8 is quoted under UTF8=ACCEPT, and long strings become literals")
     func utf8AndLength() {
-        let utf8 = ResponseEncodeBuffer(options: EncodingOptions(utf8Accept: true))
+        let utf8 = EncodeBuffer(options: EncodingOptions(utf8Accept: true))
         #expect(utf8.stringForm(for: Array("Entwürfe".utf8), allowAtom: true) == .quoted)
-        let plain = ResponseEncodeBuffer(options: EncodingOptions(maximumQuotedLength: 4))
+        let plain = EncodeBuffer(options: EncodingOptions(maximumQuotedLength: 4))
         #expect(plain.stringForm(for: Array("a b c".utf8), allowAtom: true) == .literal)
     }
 }

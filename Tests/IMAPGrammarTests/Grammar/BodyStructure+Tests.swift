@@ -6,7 +6,7 @@ import Testing
 @Suite("BODY and BODYSTRUCTURE")
 struct BodyStructureTests {
     private func encode(_ attribute: MessageAttribute) -> String {
-        var buffer = ResponseEncodeBuffer()
+        var buffer = EncodeBuffer()
         buffer.writeMessageAttribute(attribute)
         return String(buffer: buffer.buffer)
     }

@@ -245,6 +245,19 @@ struct CommandParserTests {
         #expect(String(buffer: buffer) == "b NOOP\r\n")
     }
 
+    @Test("round trip: parse, encode, parse gives the same value", arguments: fixtures)
+    func roundTrip(_ fixture: CommandFixture) throws {
+        let tagged = TaggedCommand(tag: "a", command: fixture.expected)
+        for literalPlus in [true, false] {
+            let encoded = tagged.encoded(options: EncodingOptions(utf8Accept: fixture.options.utf8Accept, nonSynchronizingLiterals: literalPlus))
+            let events = commandEvents(Array(encoded.readableBytesView), chunks: [encoded.readableBytes], options: fixture.options).filter {
+                if case .continuationRequest = $0 { return false }
+                return true
+            }
+            #expect(events == [.command(tagged)], "encoded as \(String(buffer: encoded))")
+        }
+    }
+
     @Test("pipelined commands come out in order")
     func pipelined() {
         let wire = Array(wire: "a1 NOOP\r\na2 LOGIN {5+}\r\nalice bob\r\na3 SELECT INBOX\r\n")

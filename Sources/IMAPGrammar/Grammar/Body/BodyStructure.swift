@@ -106,7 +106,7 @@ public indirect enum BodyStructure: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     /// `body`; with `extensible` the extension data of BODYSTRUCTURE, without it the plain BODY form.
     public mutating func writeBodyStructure(_ body: BodyStructure, extensible: Bool) {
         writeRaw("(")

@@ -27,7 +27,7 @@ public struct SectionSpecifier: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     /// `section = "[" [section-spec] "]"`.
     public mutating func writeSection(_ section: SectionSpecifier) {
         writeRaw("[")

@@ -40,7 +40,7 @@ public enum Flag: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     public mutating func writeFlag(_ flag: Flag) {
         writeRaw(flag.text)
     }

@@ -41,7 +41,7 @@ public struct MailboxName: Hashable, Sendable, CustomStringConvertible, Expressi
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     /// `mailbox = "INBOX" / astring`, in modified UTF-7 unless UTF8=ACCEPT is enabled.
     public mutating func writeMailbox(_ mailbox: MailboxName) {
         writeAString(mailbox.wireBytes(utf8Accept: options.utf8Accept))

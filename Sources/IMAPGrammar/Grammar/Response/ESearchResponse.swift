@@ -24,7 +24,7 @@ public struct ESearchResponse: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     mutating func writeESearch(_ esearch: ESearchResponse) {
         writeRaw("ESEARCH")
         if let tag = esearch.tag {

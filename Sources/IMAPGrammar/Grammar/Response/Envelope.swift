@@ -33,7 +33,7 @@ public struct Envelope: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     public mutating func writeAddress(_ address: Address) {
         writeRaw("(")
         writeNString(address.name)

@@ -22,7 +22,7 @@ public struct ListResponse: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     mutating func writeDelimiter(_ delimiter: Character?) {
         guard let delimiter else {
             writeRaw("NIL")
@@ -37,7 +37,7 @@ extension ResponseEncodeBuffer {
         writeDelimiter(list.delimiter)
         writeSpace()
         writeMailbox(list.mailbox)
-        var extended: [(String, (inout ResponseEncodeBuffer) -> Void)] = []
+        var extended: [(String, (inout EncodeBuffer) -> Void)] = []
         if !list.childInfo.isEmpty {
             let info = list.childInfo
             extended.append(("CHILDINFO", { buffer in buffer.writeList(info) { $0.writeIMAPString($1) } }))

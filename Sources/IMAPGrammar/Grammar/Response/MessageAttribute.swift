@@ -36,7 +36,7 @@ public enum MessageAttribute: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     public mutating func writeMessageAttribute(_ attribute: MessageAttribute) {
         switch attribute {
         case .flags(let flags):

@@ -10,7 +10,7 @@ public enum Response: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     /// Writes one complete response line (literals included), ending in CRLF.
     public mutating func writeResponse(_ response: Response) {
         switch response {
@@ -21,7 +21,7 @@ extension ResponseEncodeBuffer {
         case .untagged(let untagged):
             writeUntaggedResponse(untagged)
         case .continuation(.text(let text)):
-            writeRaw("+ " + ResponseEncodeBuffer.sanitizedText(text))
+            writeRaw("+ " + EncodeBuffer.sanitizedText(text))
         case .continuation(.data(let data)):
             writeRaw("+ " + Base64.encode(data))
         }
@@ -32,7 +32,7 @@ extension ResponseEncodeBuffer {
 extension Response {
     /// The response's bytes.
     public func encoded(options: EncodingOptions = EncodingOptions()) -> ByteBuffer {
-        var buffer = ResponseEncodeBuffer(options: options)
+        var buffer = EncodeBuffer(options: options)
         buffer.writeResponse(self)
         return buffer.buffer
     }

@@ -49,7 +49,7 @@ public enum ResponseCode: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     /// Writes `resp-text-code` without the brackets.
     public mutating func writeResponseCode(_ code: ResponseCode) {
         switch code {
@@ -114,7 +114,7 @@ extension ResponseEncodeBuffer {
             writeRaw(atom)
             if let text {
                 writeSpace()
-                writeRaw(ResponseEncodeBuffer.sanitizedText(text).replacingOccurrences(of: "]", with: ""))
+                writeRaw(EncodeBuffer.sanitizedText(text).replacingOccurrences(of: "]", with: ""))
             }
         }
     }

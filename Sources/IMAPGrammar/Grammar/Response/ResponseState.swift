@@ -25,7 +25,7 @@ public struct ResponseState: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     /// `resp-cond-state` and friends: the status word, an optional `[code]`, and text.
     mutating func writeState(_ name: String, code: ResponseCode?, text: String) {
         writeRaw(name)
@@ -35,7 +35,7 @@ extension ResponseEncodeBuffer {
             writeRaw("]")
         }
         // RFC 3501 requires text; RFC 9051 makes it optional. Always send some.
-        let clean = ResponseEncodeBuffer.sanitizedText(text)
+        let clean = EncodeBuffer.sanitizedText(text)
         writeRaw(" " + (clean.isEmpty ? (name == "BAD" || name == "NO" ? "Failed" : "Completed") : clean))
     }
 

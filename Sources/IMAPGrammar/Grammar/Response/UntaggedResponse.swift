@@ -28,15 +28,15 @@ public enum UntaggedResponse: Hashable, Sendable {
     case quotaRoot(MailboxName, roots: [String])
 
     public static func == (lhs: UntaggedResponse, rhs: UntaggedResponse) -> Bool {
-        var left = ResponseEncodeBuffer()
-        var right = ResponseEncodeBuffer()
+        var left = EncodeBuffer()
+        var right = EncodeBuffer()
         left.writeUntaggedResponse(lhs)
         right.writeUntaggedResponse(rhs)
         return left.buffer == right.buffer
     }
 
     public func hash(into hasher: inout Hasher) {
-        var encoded = ResponseEncodeBuffer()
+        var encoded = EncodeBuffer()
         encoded.writeUntaggedResponse(self)
         hasher.combine(encoded.buffer)
     }
@@ -44,7 +44,7 @@ public enum UntaggedResponse: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     public mutating func writeUntaggedResponse(_ response: UntaggedResponse) {
         writeRaw("* ")
         switch response {

@@ -17,7 +17,7 @@ public enum SequenceSet: Hashable, Sendable {
 
 // MARK: - Encoding
 
-extension ResponseEncodeBuffer {
+extension EncodeBuffer {
     public mutating func writeSequenceNumber(_ number: SequenceNumber) {
         switch number {
         case .number(let value): writeNumber(value)

@@ -7,10 +7,14 @@ public struct EncodingOptions: Hashable, Sendable {
     public var utf8Accept: Bool
     /// Strings longer than this are sent as literals even when they could be quoted.
     public var maximumQuotedLength: Int
+    /// Write literals as `{n+}` (RFC 7888 LITERAL+). Only for commands (a client's encoder);
+    /// server responses always use `{n}`.
+    public var nonSynchronizingLiterals: Bool
 
-    public init(utf8Accept: Bool = false, maximumQuotedLength: Int = 1024) {
+    public init(utf8Accept: Bool = false, maximumQuotedLength: Int = 1024, nonSynchronizingLiterals: Bool = false) {
         self.utf8Accept = utf8Accept
         self.maximumQuotedLength = maximumQuotedLength
+        self.nonSynchronizingLiterals = nonSynchronizingLiterals
     }
 }
 
@@ -18,7 +22,7 @@ public struct EncodingOptions: Hashable, Sendable {
 ///
 /// The type-specific writers (`writeFlag`, `writeSequenceSet`, `writeResponse`, …) live next to
 /// their types, under `// MARK: - Encoding`.
-public struct ResponseEncodeBuffer {
+public struct EncodeBuffer {
     public var buffer: ByteBuffer
     public var options: EncodingOptions
 
@@ -108,7 +112,8 @@ public struct ResponseEncodeBuffer {
 
     /// A literal, always (message bodies and sections).
     public mutating func writeLiteral(_ bytes: ByteBuffer, binary: Bool = false) {
-        buffer.writeString(binary ? "~{\(bytes.readableBytes)}\r\n" : "{\(bytes.readableBytes)}\r\n")
+        let plus = options.nonSynchronizingLiterals ? "+" : ""
+        buffer.writeString((binary ? "~{" : "{") + "\(bytes.readableBytes)\(plus)}\r\n")
         writeRaw(bytes)
     }
 
@@ -126,19 +131,19 @@ public struct ResponseEncodeBuffer {
             }
             buffer.writeInteger(UInt8(ascii: "\""))
         case .literal:
-            buffer.writeString("{\(bytes.count)}\r\n")
+            buffer.writeString(options.nonSynchronizingLiterals ? "{\(bytes.count)+}\r\n" : "{\(bytes.count)}\r\n")
             buffer.writeBytes(bytes)
         }
     }
 
     /// `"(" item *(SP item) ")"`, `"()"` when empty.
-    public mutating func writeList<C: Collection>(_ items: C, _ writeItem: (inout ResponseEncodeBuffer, C.Element) -> Void) {
+    public mutating func writeList<C: Collection>(_ items: C, _ writeItem: (inout EncodeBuffer, C.Element) -> Void) {
         buffer.writeInteger(UInt8(ascii: "("))
         writeSpaceSeparated(items, writeItem)
         buffer.writeInteger(UInt8(ascii: ")"))
     }
 
-    public mutating func writeSpaceSeparated<C: Collection>(_ items: C, _ writeItem: (inout ResponseEncodeBuffer, C.Element) -> Void) {
+    public mutating func writeSpaceSeparated<C: Collection>(_ items: C, _ writeItem: (inout EncodeBuffer, C.Element) -> Void) {
         var first = true
         for item in items {
             if !first { writeSpace() }
