@@ -15,5 +15,5 @@ binary="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/IMA
 corpus=.build-fuzz/corpus
 mkdir -p "$corpus" .build-fuzz/artifacts
 cp -n scripts/fuzz-corpus/imap/* "$corpus"/ 2>/dev/null || true
-"$binary" "$corpus" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+SWIFT_BACKTRACE=enable=no "$binary" "$corpus" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
     -artifact_prefix=.build-fuzz/artifacts/ -print_final_stats=1

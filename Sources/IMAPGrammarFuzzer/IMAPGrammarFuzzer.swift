@@ -38,6 +38,11 @@ func events(_ bytes: [UInt8], chunkSeed: UInt8?, mode: CommandParser.Mode, utf8A
     return result
 }
 
+/// Like `precondition`, but keeps its message in release builds.
+func check(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
+}
+
 func fuzz(_ bytes: [UInt8]) {
     guard let control = bytes.first else { return }
     let input = Array(bytes.dropFirst())
@@ -45,25 +50,29 @@ func fuzz(_ bytes: [UInt8]) {
     let utf8Accept = control & 0x4 != 0
     let whole = events(input, chunkSeed: nil, mode: mode, utf8Accept: utf8Accept)
     let chunked = events(input, chunkSeed: control, mode: mode, utf8Accept: utf8Accept)
-    precondition(whole == chunked, "whole and chunked parses differ")
+    check(whole == chunked, "whole and chunked parses differ: \(whole) vs \(chunked)")
 
     // The grammar alone, on the raw bytes (no framing, so no limits but the parser's own).
     var buffer = ByteBuffer(bytes: input)
     while buffer.readableBytes > 0 {
         let before = buffer.readableBytes
         guard (try? CommandParser.parseCommand(from: &buffer, limits: limits)) != nil else { break }
-        precondition(buffer.readableBytes < before, "a parsed command consumed nothing")
+        check(buffer.readableBytes < before, "a parsed command consumed nothing")
     }
 
-    // Encode every parsed command's mailbox names and strings back; the encoder must not trap.
+    // Round trip: every parsed command, encoded again, parses to the same value. Re-parsed with
+    // roomier line and literal limits, since the encoder may choose other string forms.
+    let roomy = IMAPLimits(maximumLineLength: 1 << 20, maximumLiteralSize: 1 << 20, maximumLiteralsPerCommand: 1000, maximumNestingDepth: limits.maximumNestingDepth)
     for case .command(let command) in whole {
-        var encoder = EncodeBuffer(options: EncodingOptions(utf8Accept: utf8Accept))
-        encoder.writeAString(command.tag)
-        if case .select(let mailbox, _) = command.command { encoder.writeMailbox(mailbox) }
-        if case .login(let user, let password) = command.command {
-            encoder.writeAString(user)
-            encoder.writeIMAPString(password)
+        let encoded = command.encoded(options: EncodingOptions(utf8Accept: utf8Accept, nonSynchronizingLiterals: control & 0x8 != 0))
+        var parser = CommandParser(limits: roomy, options: ParserOptions(utf8Accept: utf8Accept))
+        parser.append(encoded)
+        var reparsed: [CommandParser.Event] = []
+        while let event = parser.nextEvent() {
+            if case .continuationRequest = event { continue }
+            reparsed.append(event)
         }
+        check(reparsed == [.command(command)], "round trip differs: \(command) -> \(String(buffer: encoded)) -> \(reparsed)")
     }
 }
 

@@ -148,7 +148,10 @@ extension GrammarParser {
         var entry: ModSeqEntry?
         if try buffer.peek() == UInt8(ascii: "\"") {
             let name = String(buffer: try parseQuoted(&buffer))
-            guard name.lowercased().hasPrefix("/flags/"), name.count > 7 else {
+            // attr-flag = "\Answered" / "\Flagged" / ... / flag-keyword / flag-extension (an atom, optionally after "\")
+            let flag = name.utf8.dropFirst(7)
+            let atom = flag.first == UInt8(ascii: "\\") ? flag.dropFirst() : flag
+            guard name.lowercased().hasPrefix("/flags/"), !atom.isEmpty, atom.allSatisfy(isAtomChar) else {
                 throw ParserError(hint: "invalid MODSEQ entry name")
             }
             try buffer.space()

@@ -108,6 +108,8 @@ private let hostile: [HostileFixture] = [
       .tooMuchRecursion(tag: "a1")),
     h("deeply nested NOT", "a1 SEARCH " + String(repeating: "NOT ", count: 500) + "ALL\r\n", .tooMuchRecursion(tag: "a1")),
     h("deeply nested OR", "a1 SEARCH " + String(repeating: "OR ALL ", count: 500) + "ALL\r\n", .tooMuchRecursion(tag: "a1")),
+    h("8-bit flag in a MODSEQ entry name (found by the fuzzer)", bytes: Array(wire: "a1 SEARCH MODSEQ \"/flags/\\d") + [0xC3, 0xA9] + Array(wire: "\" all 5\r\n"), .syntax(tag: "a1")),
+    h("empty flag in a MODSEQ entry name", "a1 SEARCH MODSEQ \"/flags/\" all 5\r\n", .syntax(tag: "a1")),
     h("unbalanced search parentheses", "a1 SEARCH (SEEN (FLAGGED)\r\n", .syntax(tag: "a1")),
     // Dates
     h("day 32", "a1 SEARCH SINCE 32-Jan-2024\r\n", .syntax(tag: "a1")),
