@@ -15,8 +15,9 @@ public enum IMAPDefaults {
     /// lets the server advertise its own. 64 MiB matches common message-size limits.
     public static let maximumLiteralSize: UInt64 = 64 * 1024 * 1024
 
-    /// Largest literal that is not a message (for example a LOGIN password or a SEARCH string).
-    /// RFC 7888 §4 (LITERAL-) recommends that non-message literals stay under 4096 octets.
+    /// Largest literal in a command other than APPEND (a LOGIN password, a SEARCH string, a
+    /// mailbox name). RFC 7888 §4 (LITERAL-) caps non-synchronizing literals at 4096 octets for
+    /// the same reason: only messages are big.
     public static let maximumNonMessageLiteralSize: UInt64 = 65_536
 
     /// Most literals one command may carry (MULTIAPPEND, RFC 3502, sends one per message).
@@ -36,6 +37,8 @@ public struct IMAPLimits: Hashable, Sendable {
     public var maximumLineLength: Int
     /// See ``IMAPDefaults/maximumLiteralSize``.
     public var maximumLiteralSize: UInt64
+    /// See ``IMAPDefaults/maximumNonMessageLiteralSize``.
+    public var maximumNonMessageLiteralSize: UInt64
     /// See ``IMAPDefaults/maximumLiteralsPerCommand``.
     public var maximumLiteralsPerCommand: Int
     /// See ``IMAPDefaults/maximumNestingDepth``.
@@ -45,11 +48,13 @@ public struct IMAPLimits: Hashable, Sendable {
     public init(
         maximumLineLength: Int = IMAPDefaults.maximumLineLength,
         maximumLiteralSize: UInt64 = IMAPDefaults.maximumLiteralSize,
+        maximumNonMessageLiteralSize: UInt64 = IMAPDefaults.maximumNonMessageLiteralSize,
         maximumLiteralsPerCommand: Int = IMAPDefaults.maximumLiteralsPerCommand,
         maximumNestingDepth: Int = IMAPDefaults.maximumNestingDepth
     ) {
         self.maximumLineLength = maximumLineLength
         self.maximumLiteralSize = maximumLiteralSize
+        self.maximumNonMessageLiteralSize = maximumNonMessageLiteralSize
         self.maximumLiteralsPerCommand = maximumLiteralsPerCommand
         self.maximumNestingDepth = maximumNestingDepth
     }

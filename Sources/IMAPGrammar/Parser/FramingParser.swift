@@ -20,7 +20,8 @@ public struct FramingParser {
         /// The client announced a synchronizing literal of this size, within the limits: send a
         /// continuation request (`+ OK`) now; the literal's bytes follow (RFC 9051 §7.5).
         case continuationRequest(literalSize: UInt64)
-        /// A literal above ``IMAPLimits/maximumLiteralSize`` was announced. For a synchronizing
+        /// A literal above ``IMAPLimits/maximumLiteralSize`` (APPEND) or
+        /// ``IMAPLimits/maximumNonMessageLiteralSize`` (any other command) was announced. For a synchronizing
         /// literal nothing more of the command will come: answer `tag NO [TOOBIG]` or `BAD`. For a
         /// non-synchronizing one (`{n+}`, RFC 7888) the client sends the bytes anyway; the framer
         /// discards them and the rest of the command without buffering, but a server may prefer to
@@ -136,7 +137,7 @@ public struct FramingParser {
             }
             return event
         }
-        if announcement.size > limits.maximumLiteralSize {
+        if announcement.size > literalLimit() {
             let event = Event.literalTooLarge(tag: currentTag(), size: announcement.size, synchronizing: announcement.synchronizing)
             discarding = true
             if announcement.synchronizing {
@@ -225,6 +226,18 @@ public struct FramingParser {
             size = sum
         }
         return Announcement(size: size, synchronizing: synchronizing)
+    }
+
+    /// The literal limit for the current command: messages (APPEND) may be large, anything else
+    /// is held to ``IMAPLimits/maximumNonMessageLiteralSize``. The command name is the second
+    /// word of the frame's first line, which is complete when the first literal is announced.
+    private func literalLimit() -> UInt64 {
+        let view = buffer.readableBytesView
+        let nonMessage = min(limits.maximumLiteralSize, limits.maximumNonMessageLiteralSize)
+        guard let space = view.prefix(64).firstIndex(of: UInt8(ascii: " ")) else { return nonMessage }
+        let name = view[(space + 1)...].prefix(7).map(asciiUpper)
+        let isAppend = name.elementsEqual("APPEND ".utf8)
+        return isAppend ? limits.maximumLiteralSize : nonMessage
     }
 
     /// The tag at the start of the current frame, if it has a valid one.

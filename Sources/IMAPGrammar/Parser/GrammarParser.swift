@@ -131,8 +131,9 @@ extension GrammarParser {
             }
             try buffer.expect(UInt8(ascii: "}"))
             try buffer.newline()
-            guard size <= buffer.limits.maximumLiteralSize else {
-                throw LiteralTooLarge(size: size, limit: buffer.limits.maximumLiteralSize)
+            let limit = allowBinary ? buffer.limits.maximumLiteralSize : min(buffer.limits.maximumLiteralSize, buffer.limits.maximumNonMessageLiteralSize)
+            guard size <= limit else {
+                throw LiteralTooLarge(size: size, limit: limit)
             }
             buffer.literalCount += 1
             guard buffer.literalCount <= buffer.limits.maximumLiteralsPerCommand else {

@@ -36,6 +36,19 @@ struct LimitsTests {
         #expect(events("a LOGIN {9}\r\n", limits: limits) == [.bad(BadCommand(tag: "a", kind: .literalTooLarge(9)))])
     }
 
+    @Test("only APPEND may send message-sized literals")
+    func nonMessageLiterals() {
+        var parser = CommandParser()
+        parser.append(ByteBuffer(string: "a1 LOGIN {70000}\r\n"))
+        #expect(parser.nextEvent() == .bad(BadCommand(tag: "a1", kind: .literalTooLarge(70000))))
+        parser.append(ByteBuffer(string: "a2 append INBOX {70000}\r\n"))
+        #expect(parser.nextEvent() == .continuationRequest(literalSize: 70000))
+        var grammarOnly = ByteBuffer(string: "a3 LOGIN {70000}\r\n" + String(repeating: "x", count: 70000) + " y\r\n")
+        #expect(throws: BadCommand(tag: "a3", kind: .literalTooLarge(70000))) {
+            try CommandParser.parseCommand(from: &grammarOnly)
+        }
+    }
+
     @Test("line length: the limit is allowed, one more is refused")
     func lineLength() {
         let line = "a LOGIN " + String(repeating: "u", count: 10) + " p\r\n"
