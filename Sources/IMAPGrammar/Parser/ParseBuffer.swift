@@ -136,14 +136,6 @@ struct ParseBuffer {
         }
     }
 
-    /// Tries each alternative in order; the first that does not fail with a syntax error wins.
-    mutating func oneOf<T>(_ alternatives: [(inout ParseBuffer) throws -> T], hint: String, file: String = #fileID, line: Int = #line) throws -> T {
-        for alternative in alternatives {
-            if let value = try optional(alternative) { return value }
-        }
-        throw ParserError(hint: hint, file: file, line: line)
-    }
-
     /// Runs `body` one nesting level deeper; throws ``TooMuchRecursion`` beyond the limit.
     mutating func nested<T>(_ body: (inout ParseBuffer) throws -> T) throws -> T {
         depth += 1
