@@ -75,6 +75,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "IMAPGrammar",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Authentication
 
         /// C shims over the system's password hashing libraries (libxcrypt, libsodium, OpenSSL's MD5 state).
@@ -178,6 +184,12 @@ let package = Package(
             dependencies: ["SMTPGrammar", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
+        /// libFuzzer entry for the IMAP command parser; see scripts/fuzz-imapgrammar.sh.
+        .executableTarget(
+            name: "IMAPGrammarFuzzer",
+            dependencies: ["IMAPGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Test support
 
@@ -202,6 +214,11 @@ let package = Package(
         .testTarget(
             name: "SMTPGrammarTests",
             dependencies: ["SMTPGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IMAPGrammarTests",
+            dependencies: ["IMAPGrammar", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
