@@ -61,13 +61,20 @@ public enum ChildProcess {
     /// `readDataToEndOfFile` traps on EINTR, and tests get SIGCHLD from their server processes).
     static func readToEnd(_ descriptor: Int32) -> [UInt8] {
         var result: [UInt8] = []
+        readChunks(descriptor) { result += $0 }
+        return result
+    }
+
+    /// Calls `handle` with each chunk read from `descriptor` until its end, retrying reads a
+    /// signal interrupted. Blocks: run it on a thread of its own.
+    static func readChunks(_ descriptor: Int32, _ handle: ([UInt8]) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
-                result += buffer[0..<count]
+                handle(Array(buffer[0..<count]))
             } else if count == 0 || errno != EINTR {
-                return result
+                return
             }
         }
     }

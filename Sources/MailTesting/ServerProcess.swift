@@ -67,11 +67,17 @@ public final class ServerProcess: Sendable {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         let collector = OutputCollector()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            collector.appendOutput(String(decoding: handle.availableData, as: UTF8.self))
+        // Plain threads reading to EOF, not FileHandle.readabilityHandler: its dispatch sources
+        // spin at EOF and have crashed the test process in libdispatch when torn down.
+        Thread.detachNewThread {
+            ChildProcess.readChunks(output.fileHandleForReading.fileDescriptor) { chunk in
+                collector.appendOutput(String(decoding: chunk, as: UTF8.self))
+            }
         }
-        error.fileHandleForReading.readabilityHandler = { handle in
-            collector.appendError(String(decoding: handle.availableData, as: UTF8.self))
+        Thread.detachNewThread {
+            ChildProcess.readChunks(error.fileHandleForReading.fileDescriptor) { chunk in
+                collector.appendError(String(decoding: chunk, as: UTF8.self))
+            }
         }
         try process.run()
         let deadline = ContinuousClock.now + timeout
