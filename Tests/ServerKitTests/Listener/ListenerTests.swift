@@ -110,7 +110,7 @@ struct ListenerTests {
         }
     }
 
-    @Test("closes an idle connection with the protocol's farewell")
+    @Test("closes an idle connection with the protocol's farewell", .timeLimit(.minutes(1)))
     func idleTimeout() async throws {
         try await withEchoListener(idleTimeout: .milliseconds(500)) { listener, _ in
             let client = try await LineClient.connect(port: listener.port)
