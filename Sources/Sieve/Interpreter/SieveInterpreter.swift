@@ -319,15 +319,15 @@ private struct Run {
         return false
     }
 
-    /// Splits arguments, expanding `${…}` in every string when variables are enabled (except the
-    /// variable name of `set`).
+    /// Splits arguments, expanding `${…}` in every string when variables are enabled, except the
+    /// first string when `keepingFirst` (the variable name of `set`, whose tags take no value).
     private func arguments(_ list: [SieveArgument], keepingFirst: Bool = false) -> Arguments {
         guard variablesEnabled else { return Arguments(list) }
         var firstString = keepingFirst
         let expanded = list.map { argument -> SieveArgument in
             switch argument.value {
             case .string(let text):
-                if firstString, !Self.isTagValue(argument, in: list) {
+                if firstString {
                     firstString = false
                     return argument
                 }
@@ -339,13 +339,6 @@ private struct Run {
             }
         }
         return Arguments(expanded)
-    }
-
-    private static func isTagValue(_ argument: SieveArgument, in list: [SieveArgument]) -> Bool {
-        guard let index = list.firstIndex(of: argument), index > 0, case .tag(let name) = list[index - 1].value else {
-            return false
-        }
-        return SieveSignature.valueTags.contains(name)
     }
 
     /// Replaces `${name}` and `${number}` (RFC 5229 §3); unknown variables become empty, text
