@@ -5,7 +5,7 @@ import Synchronization
 
 /// One accepted client connection, as a protocol session sees it.
 ///
-/// Sessions read ``LineFrame``s and write bytes through the `NIOAsyncChannel` they are handed;
+/// Sessions read their protocol's frames (``LineFrame``s for line protocols) and write bytes through the `NIOAsyncChannel` they are handed;
 /// this value carries what they need besides: who the peer is, whether the stream is encrypted,
 /// a logger that names the session, and the STARTTLS upgrade.
 public final class Connection: Sendable {
@@ -17,13 +17,13 @@ public final class Connection: Sendable {
     public let remoteIP: String
     public let logger: Logger
     private let channel: any Channel
-    private let framing: NIOLoopBound<LineFramingHandler>
+    private let framing: NIOLoopBound<any ConnectionFraming>
     private let certificates: TLSCertificateStore?
     private let tlsState: Mutex<TLSState>
 
     init(
         channel: any Channel,
-        framing: LineFramingHandler,
+        framing: any ConnectionFraming,
         certificates: TLSCertificateStore?,
         implicitTLS: Bool,
         logger: Logger
@@ -65,7 +65,7 @@ public final class Connection: Sendable {
     ///
     /// Everything the client sent after the STARTTLS command and before its TLS hello is
     /// discarded: bytes still buffered in the framing layer are dropped here, and lines
-    /// already framed carry an older ``LineFrame/epoch`` that the session must skip.
+    /// already framed carry an older epoch (``LineFrame/epoch``) that the session must skip.
     public func startTLS(response: ByteBuffer) async throws {
         guard let certificates else { throw StartTLSUnavailable() }
         let context = certificates.currentContext()

@@ -11,7 +11,7 @@ import ServiceLifecycle
 /// handler watches for graceful shutdown itself), and `run()` returns when the last one ends;
 /// the service group cancels whatever is still running after its drain deadline.
 public final class Listener<Handler: ConnectionHandler>: Service {
-    private typealias Accepted = (NIOAsyncChannel<LineFrame, ByteBuffer>, Connection)
+    private typealias Accepted = (NIOAsyncChannel<Handler.Framing.InboundOut, ByteBuffer>, Connection)
 
     public let settings: ListenerSettings
     private let handler: Handler
@@ -67,9 +67,9 @@ public final class Listener<Handler: ConnectionHandler>: Service {
                         }
                         try pipeline.addHandler(IdleStateHandler(readTimeout: settings.idleTimeout))
                         try pipeline.addHandler(IdleTimeoutHandler(farewell: handler.idleTimeoutMessage))
-                        let framing = LineFramingHandler(maximumLength: settings.maximumLineLength)
+                        let framing = handler.makeFraming(settings: settings)
                         try pipeline.addHandler(framing)
-                        let asyncChannel = try NIOAsyncChannel<LineFrame, ByteBuffer>(
+                        let asyncChannel = try NIOAsyncChannel<Handler.Framing.InboundOut, ByteBuffer>(
                             wrappingChannelSynchronously: channel
                         )
                         let connection = Connection(
@@ -122,7 +122,7 @@ public final class Listener<Handler: ConnectionHandler>: Service {
         logger.info("listener stopped")
     }
 
-    private func serve(channel: NIOAsyncChannel<LineFrame, ByteBuffer>, connection: Connection) async {
+    private func serve(channel: NIOAsyncChannel<Handler.Framing.InboundOut, ByteBuffer>, connection: Connection) async {
         if let refusal = limiter.admit(connection.remoteIP) {
             connection.logger.notice("connection refused", metadata: ["reason": "\(refusal)"])
             try? await channel.executeThenClose { _, outbound in
