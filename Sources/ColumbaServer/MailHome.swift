@@ -21,6 +21,12 @@ public enum MailHome {
         }
         return try await UserMailStore.open(home: path(for: record, configuration: configuration))
     }
+
+    /// What protocol sessions are given to reach a logged-in user's mail: the store for a
+    /// userdb record, shared with the user's other sessions in this process.
+    public static func opener(configuration: ColumbaConfiguration, stores: OpenMailStores) -> @Sendable (UserRecord) async throws -> UserMailStore {
+        { record in try await stores.store(home: path(for: record, configuration: configuration)) }
+    }
 }
 
 /// A mail command named a user the userdb does not know.
