@@ -2,17 +2,25 @@ import FS
 import Foundation
 import MailMessage
 
-/// One user's mail: the index and the message bodies below the user's home.
+/// One user's mail: the index and the message bodies below the user's home, and the API that
+/// IMAP, LMTP, Sieve and the command line work through.
 ///
-/// A save writes and commits the body first, then adds it to the index, so an acknowledged
-/// message is on stable storage; a crash in between leaves only a file the index does not list.
+/// Every write is durable when it returns. A save writes and commits the body files under the
+/// mailbox's next UIDs while holding the user's save lock, then adds them to the index in one
+/// transaction; a crash in between leaves files no client has seen, which the next save
+/// replaces. Expunged messages leave the index first and their files afterwards.
 /// INBOX is created on first use, safely when many sessions of a new user arrive at once.
 public final class UserMailStore: Sendable {
     public let index: MailIndex
+    /// The user's home directory.
+    public let home: String
     private let bodies: SingleDboxStore
+    private let saveLock: SaveLock
+    private let changeBus = ChangeBus()
     private let clock: @Sendable () -> Int64
 
-    /// Opens (creating when missing) the store in `home`.
+    /// Opens (creating when missing) the store in `home`. An index that is missing while message
+    /// files exist, or that SQLite cannot read, is rebuilt from the files first.
     /// - Parameter fileSystem: where bodies live, rooted at the home; posix by default.
     public static func open(home: String, fileSystem: (any FileSystem)? = nil) async throws -> UserMailStore {
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true,
@@ -23,16 +31,151 @@ public final class UserMailStore: Sendable {
         } else {
             bodies = try await PosixFileSystem.open(root: home)
         }
-        return UserMailStore(index: try MailIndex(path: home + "/index.db"), fileSystem: bodies)
+        let index = try await IndexRepair.openOrRebuild(home: home, fileSystem: bodies)
+        return UserMailStore(home: home, index: index, fileSystem: bodies)
     }
 
-    init(index: MailIndex, fileSystem: any FileSystem, clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
+    init(
+        home: String,
+        index: MailIndex,
+        fileSystem: any FileSystem,
+        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    ) {
+        self.home = home
         self.index = index
         self.bodies = SingleDboxStore(fileSystem: fileSystem)
+        self.saveLock = SaveLock(path: home + "/save.lock")
         self.clock = clock
     }
 
-    /// Stores a message and returns its UID.
+    /// Every change made through this store (and any other store of this user in the process
+    /// sharing it through ``OpenMailStores``) from now on.
+    public func changes() -> AsyncStream<MailStoreChange> {
+        changeBus.subscribe()
+    }
+
+    // MARK: - Mailboxes
+
+    /// `INBOX` in any letter case is INBOX, also as the first level of a longer name.
+    public static func canonicalName(_ name: String) -> String {
+        let levels = name.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = levels.first, first.uppercased() == "INBOX" else { return name }
+        return levels.count == 1 ? "INBOX" : "INBOX/" + levels[1]
+    }
+
+    /// Every mailbox, sorted by name; INBOX is created first if missing.
+    public func mailboxes() async throws -> [MailboxRecord] {
+        _ = try await mailbox(named: "INBOX")
+        return try await index.mailboxes()
+    }
+
+    /// The mailbox called `name` (INBOX created when missing).
+    /// - Throws: ``MailIndexError/Kind/mailboxNotFound``.
+    public func mailbox(named name: String) async throws -> MailboxRecord {
+        let name = Self.canonicalName(name)
+        if let existing = try await index.mailbox(named: name) { return existing }
+        guard name == "INBOX" else { throw MailIndexError(kind: .mailboxNotFound, mailbox: name) }
+        do {
+            return try await createMailbox(named: name)
+        } catch let error as MailIndexError where error.kind == .mailboxExists {
+            // Another session created it first.
+            guard let created = try await index.mailbox(named: name) else { throw error }
+            return created
+        }
+    }
+
+    /// Creates a mailbox (with special-use attributes, RFC 6154 CREATE-SPECIAL-USE).
+    @discardableResult
+    public func createMailbox(named name: String, specialUse: Set<String> = []) async throws -> MailboxRecord {
+        let created = try await index.createMailbox(named: Self.canonicalName(name), specialUse: specialUse)
+        try await writeDescriptor(of: created)
+        changeBus.publish(MailStoreChange(mailbox: created.guid, kind: .mailboxTree, modseq: created.highestModseq))
+        return created
+    }
+
+    /// Deletes a mailbox and its messages. INBOX cannot be deleted; mailboxes below it stay.
+    public func deleteMailbox(named name: String) async throws {
+        let name = Self.canonicalName(name)
+        guard name != "INBOX" else { throw MailIndexError(kind: .inboxNotDeletable, mailbox: name) }
+        let deleted = try await index.deleteMailbox(named: name)
+        try await bodies.deleteMailbox(deleted.guid)
+        changeBus.publish(MailStoreChange(mailbox: deleted.guid, kind: .mailboxTree, modseq: deleted.highestModseq))
+    }
+
+    /// Renames a mailbox and those below it, keeping their GUIDs and UIDVALIDITY. Renaming INBOX
+    /// moves its messages to a new mailbox of the new name and leaves INBOX empty (RFC 9051
+    /// §6.3.6); mailboxes below INBOX do not move.
+    public func renameMailbox(from old: String, to new: String) async throws {
+        let old = Self.canonicalName(old)
+        let new = Self.canonicalName(new)
+        if old == "INBOX" {
+            let target = try await createMailbox(named: new)
+            let uids = try await index.messages(in: "INBOX").map(\.uid)
+            _ = try await move(uids: uids, from: "INBOX", to: target.name)
+            return
+        }
+        let renamed = try await index.renameMailbox(from: old, to: new)
+        for mailbox in renamed {
+            try await writeDescriptor(of: mailbox)
+            changeBus.publish(MailStoreChange(mailbox: mailbox.guid, kind: .mailboxTree, modseq: mailbox.highestModseq))
+        }
+    }
+
+    /// Subscribes to or unsubscribes from a mailbox.
+    public func setSubscribed(_ subscribed: Bool, mailbox name: String) async throws {
+        let mailbox = try await index.setSubscribed(subscribed, mailbox: Self.canonicalName(name))
+        try await writeDescriptor(of: mailbox)
+        changeBus.publish(MailStoreChange(mailbox: mailbox.guid, kind: .mailboxTree, modseq: mailbox.highestModseq))
+    }
+
+    /// The STATUS numbers of a mailbox.
+    public func status(of name: String) async throws -> MailboxStatus {
+        let name = Self.canonicalName(name)
+        if name == "INBOX" { _ = try await mailbox(named: name) }
+        return try await index.status(of: name)
+    }
+
+    private func writeDescriptor(of mailbox: MailboxRecord) async throws {
+        let descriptor = MailboxDescriptor(name: mailbox.name, uidValidity: mailbox.uidValidity,
+                                           specialUse: mailbox.specialUse, subscribed: mailbox.subscribed)
+        try await bodies.writeDescriptor(descriptor, of: mailbox.guid)
+    }
+
+    // MARK: - Saving
+
+    /// Stores messages in a mailbox, all or none (MULTIAPPEND).
+    /// - Returns: the mailbox's UIDVALIDITY and the UIDs given, in the order of `messages`.
+    public func append(_ messages: [MessageToAppend], to mailboxName: String) async throws -> AppendResult {
+        let mailbox = try await mailbox(named: mailboxName)
+        let prepared = messages.map { message in
+            (message: message, guid: GUID128.random(), parsed: MIMEMessage(parsing: message.bytes))
+        }
+        let now = clock()
+        let updated: MailboxRecord = try await saveLock.withLock {
+            let current = try await self.mailbox(named: mailbox.name)
+            var entries: [NewMessage] = []
+            for (offset, item) in prepared.enumerated() {
+                let uid = current.uidNext + UInt32(offset)
+                let received = item.message.internalDate ?? now
+                let virtualSize = Int64(item.parsed.virtualSize)
+                let metadata = DboxMetadata(guid: item.guid.hex, received: received, virtualSize: virtualSize,
+                                            originalMailbox: current.guid.hex)
+                let location = try await self.bodies.save(item.message.bytes, mailbox: current.guid, uid: uid,
+                                                          metadata: metadata, created: now)
+                entries.append(NewMessage(
+                    uid: uid, guid: item.guid, flags: item.message.flags, internalDate: received,
+                    physicalSize: Int64(item.message.bytes.count), virtualSize: virtualSize, bodyLocation: location,
+                    envelope: item.parsed.envelope.encoded, bodyStructure: item.parsed.bodyStructure(extended: true)
+                ))
+            }
+            return try await self.index.append(entries, to: current.name)
+        }
+        let uids = (0..<UInt32(messages.count)).map { updated.uidNext - UInt32(messages.count) + $0 }
+        changeBus.publish(MailStoreChange(mailbox: updated.guid, kind: .appended(uids), modseq: updated.highestModseq))
+        return AppendResult(uidValidity: updated.uidValidity, uids: uids)
+    }
+
+    /// Stores one message and returns its UID.
     /// - Parameter internalDate: seconds since 1970; now when `nil`.
     public func save(
         _ message: [UInt8],
@@ -40,36 +183,146 @@ public final class UserMailStore: Sendable {
         flags: FlagSet = FlagSet(),
         internalDate: Int64? = nil
     ) async throws -> UInt32 {
-        let mailbox = try await mailbox(named: mailboxName)
-        let guid = GUID128.random()
-        let received = internalDate ?? clock()
-        let virtualSize = PartSize.measure(message, 0..<message.count).virtualSize
-        let metadata = DboxMetadata(guid: guid.hex, received: received, virtualSize: Int64(virtualSize),
-                                    originalMailbox: mailbox.guid.hex)
-        let location = try await bodies.save(message, mailbox: mailbox.guid, metadata: metadata, created: clock())
-        let entry = NewMessage(guid: guid, flags: flags, internalDate: received, physicalSize: Int64(message.count),
-                               virtualSize: Int64(virtualSize), bodyLocation: location)
-        return try await index.append([entry], to: mailboxName)[0]
+        let message = MessageToAppend(bytes: message, flags: flags, internalDate: internalDate)
+        return try await append([message], to: mailboxName).uids[0]
+    }
+
+    // MARK: - Reading
+
+    /// The messages of a mailbox whose UIDs lie in `uidRanges` (all when `nil`), ascending.
+    public func messages(in mailbox: String, uidRanges: [ClosedRange<UInt32>]? = nil) async throws -> [MessageRecord] {
+        let name = Self.canonicalName(mailbox)
+        if name == "INBOX" { _ = try await self.mailbox(named: name) }
+        return try await index.messages(in: name, uidRanges: uidRanges ?? [1...UInt32.max])
     }
 
     /// The stored bytes of a message.
-    public func body(of uid: UInt32, in mailbox: String = "INBOX") async throws -> [UInt8] {
-        guard let record = try await index.messages(in: mailbox, uids: uid...uid).first else {
-            throw MailIndexError(kind: .messageNotFound, mailbox: "\(mailbox) UID \(uid)")
-        }
-        return try await bodies.read(record.bodyLocation).body
+    public func body(of record: MessageRecord) async throws -> [UInt8] {
+        try await bodies.read(record.bodyLocation).body
     }
 
-    /// The mailbox called `name`; INBOX is created when missing.
-    private func mailbox(named name: String) async throws -> MailboxRecord {
-        if let existing = try await index.mailbox(named: name) { return existing }
-        guard name == "INBOX" else { throw MailIndexError(kind: .mailboxNotFound, mailbox: name) }
-        do {
-            return try await index.createMailbox(named: name)
-        } catch let error as MailIndexError where error.kind == .mailboxExists {
-            // Another session created it first.
-            guard let created = try await index.mailbox(named: name) else { throw error }
-            return created
+    /// The stored bytes of the message with `uid`.
+    public func body(of uid: UInt32, in mailbox: String = "INBOX") async throws -> [UInt8] {
+        guard let record = try await messages(in: mailbox, uidRanges: [uid...uid]).first else {
+            throw MailIndexError(kind: .messageNotFound, mailbox: "\(mailbox) UID \(uid)")
+        }
+        return try await body(of: record)
+    }
+
+    // MARK: - Changing
+
+    /// Changes flags (STORE), leaving messages changed after `unchangedSince` alone.
+    public func updateFlags(
+        in mailbox: String,
+        uids: [UInt32],
+        _ operation: FlagOperation,
+        _ change: FlagSet,
+        unchangedSince: UInt64? = nil
+    ) async throws -> FlagUpdateResult {
+        let name = Self.canonicalName(mailbox)
+        let result = try await index.updateFlags(in: name, uids: uids, operation, change, unchangedSince: unchangedSince)
+        if let modseq = result.updated.first?.modseq, let box = try await index.mailbox(named: name) {
+            changeBus.publish(MailStoreChange(mailbox: box.guid, kind: .flagsChanged(result.updated.map(\.uid)), modseq: modseq))
+        }
+        return result
+    }
+
+    /// Copies messages to another mailbox, keeping flags and internal dates; the copies share
+    /// the originals' files where the file system allows (hard links).
+    /// - Returns: the destination's UIDVALIDITY and the UID pairs (source, copy), by source UID.
+    public func copy(uids: [UInt32], from source: String, to destination: String) async throws -> CopyResult {
+        let sourceName = Self.canonicalName(source)
+        let records = try await index.messages(in: sourceName, uidRanges: uids.map { $0...$0 })
+        let target = try await mailbox(named: destination)
+        guard !records.isEmpty else { return CopyResult(uidValidity: target.uidValidity, pairs: []) }
+        let updated: MailboxRecord = try await saveLock.withLock {
+            let current = try await self.mailbox(named: target.name)
+            var entries: [NewMessage] = []
+            for (offset, record) in records.enumerated() {
+                let uid = current.uidNext + UInt32(offset)
+                let location = try await self.bodies.copy(record.bodyLocation, to: current.guid, uid: uid)
+                entries.append(NewMessage(
+                    uid: uid, guid: record.guid, flags: record.flags, internalDate: record.internalDate,
+                    physicalSize: record.physicalSize, virtualSize: record.virtualSize, bodyLocation: location,
+                    envelope: record.envelope, bodyStructure: record.bodyStructure
+                ))
+            }
+            return try await self.index.append(entries, to: current.name)
+        }
+        let first = updated.uidNext - UInt32(records.count)
+        let pairs = records.enumerated().map { UIDPair(source: $0.element.uid, copy: first + UInt32($0.offset)) }
+        changeBus.publish(MailStoreChange(mailbox: updated.guid, kind: .appended(pairs.map(\.copy)), modseq: updated.highestModseq))
+        return CopyResult(uidValidity: updated.uidValidity, pairs: pairs)
+    }
+
+    /// Moves messages (RFC 6851): copies them, then expunges the originals.
+    public func move(uids: [UInt32], from source: String, to destination: String) async throws -> CopyResult {
+        let result = try await copy(uids: uids, from: source, to: destination)
+        _ = try await expunge(in: source, uids: result.pairs.map(\.source))
+        return result
+    }
+
+    /// Expunges the messages with these UIDs; those already gone are skipped.
+    /// - Returns: the UIDs expunged, ascending.
+    public func expunge(in mailbox: String, uids: [UInt32]) async throws -> [UInt32] {
+        let name = Self.canonicalName(mailbox)
+        let (removed, modseq) = try await index.expunge(in: name, uids: uids)
+        guard !removed.isEmpty else { return [] }
+        for record in removed {
+            try await bodies.delete(record.bodyLocation)
+        }
+        if let box = try await index.mailbox(named: name) {
+            changeBus.publish(MailStoreChange(mailbox: box.guid, kind: .expunged(removed.map(\.uid)), modseq: modseq))
+        }
+        return removed.map(\.uid)
+    }
+
+    /// Expunges every message flagged `\Deleted` (CLOSE, EXPUNGE).
+    public func expungeDeleted(in mailbox: String) async throws -> [UInt32] {
+        let deleted = try await messages(in: mailbox).filter { $0.flags.system.contains(.deleted) }.map(\.uid)
+        return try await expunge(in: mailbox, uids: deleted)
+    }
+}
+
+/// A message handed to ``UserMailStore/append(_:to:)``.
+public struct MessageToAppend: Sendable {
+    public var bytes: [UInt8]
+    public var flags: FlagSet
+    /// INTERNALDATE in seconds since 1970; the time of the append when `nil`.
+    public var internalDate: Int64?
+
+    public init(bytes: [UInt8], flags: FlagSet = FlagSet(), internalDate: Int64? = nil) {
+        self.bytes = bytes
+        self.flags = flags
+        self.internalDate = internalDate
+    }
+}
+
+/// What an append returns (RFC 4315 APPENDUID).
+public struct AppendResult: Hashable, Sendable {
+    public var uidValidity: UInt32
+    public var uids: [UInt32]
+}
+
+/// What a copy or move returns (RFC 4315 COPYUID).
+public struct CopyResult: Hashable, Sendable {
+    public var uidValidity: UInt32
+    /// By ascending source UID.
+    public var pairs: [UIDPair]
+}
+
+/// A message's UID in the source mailbox and the UID of its copy.
+public struct UIDPair: Hashable, Sendable {
+    public var source: UInt32
+    public var copy: UInt32
+}
+
+extension UserMailStore {
+    /// Rebuilds the index from the dbox files in place (`columba force-resync`), keeping flags
+    /// and modseqs from the current index, holding the save lock so no save interleaves.
+    public func forceResync() async throws -> RebuildReport {
+        try await saveLock.withLock {
+            try await IndexRepair.rebuild(into: self.index, bodies: self.bodies, previous: self.index)
         }
     }
 }

@@ -40,7 +40,7 @@ struct MailboxCommand: AsyncParsableCommand {
         @OptionGroup var installation: InstallationOptions
 
         func run() async throws {
-            for mailbox in try await withStore(user, installation, { try await $0.index.mailboxes() }) {
+            for mailbox in try await withStore(user, installation, { try await $0.mailboxes() }) {
                 print(mailbox.name)
             }
         }
@@ -58,7 +58,7 @@ struct MailboxCommand: AsyncParsableCommand {
             let specialUse = specialUse
             try await withStore(user, installation) { store in
                 for name in names {
-                    try await store.index.createMailbox(named: name, specialUse: specialUse.map { [$0] } ?? [])
+                    try await store.createMailbox(named: name, specialUse: specialUse.map { [$0] } ?? [])
                 }
             }
         }
@@ -72,7 +72,7 @@ struct MailboxCommand: AsyncParsableCommand {
 
         func run() async throws {
             let name = name
-            let status = try await withStore(user, installation) { try await $0.index.status(of: name) }
+            let status = try await withStore(user, installation) { try await $0.status(of: name) }
             print("messages=\(status.messages) unseen=\(status.unseen) uidnext=\(status.uidNext) "
                   + "uidvalidity=\(status.uidValidity) highestmodseq=\(status.highestModseq) vsize=\(status.size)")
         }

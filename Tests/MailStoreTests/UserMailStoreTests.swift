@@ -10,7 +10,7 @@ struct UserMailStoreTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("columba-home-\(UUID().uuidString)").path
     }
 
-    @Test("save then read back byte for byte; the body is a single-dbox file named by GUIDs; sizes indexed")
+    @Test("save then read back byte for byte; the body is a single-dbox file named by UID; sizes indexed")
     func roundTrip() async throws {
         let home = Self.home()
         let store = try await UserMailStore.open(home: home)
@@ -23,7 +23,7 @@ struct UserMailStoreTests {
 
         let records = try await store.index.messages(in: "INBOX")
         let inbox = try #require(try await store.index.mailbox(named: "INBOX"))
-        #expect(records[0].bodyLocation == "mailboxes/\(inbox.guid.hex)/\(records[0].guid.hex)")
+        #expect(records[0].bodyLocation == "mailboxes/\(inbox.guid.hex)/u.1")
         #expect(records[0].internalDate == 1_700_000_000)
         #expect(records[0].flags == FlagSet(system: .seen))
         #expect(records[1].physicalSize == Int64(lf.count))

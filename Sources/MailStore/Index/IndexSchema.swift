@@ -49,6 +49,12 @@ enum IndexSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: cached ENVELOPE and BODYSTRUCTURE") { db in
+            try db.execute(sql: """
+                ALTER TABLE message ADD COLUMN envelope BLOB;
+                ALTER TABLE message ADD COLUMN body_structure BLOB;
+                """)
+        }
         return migrator
     }
 }

@@ -10,7 +10,7 @@ import GRDB
 /// takes the next modseq of its mailbox, so concurrent writers can never reuse either.
 /// Database work runs on GRDB's own queues, never on the caller's executor.
 public final class MailIndex: Sendable {
-    private let database: DatabasePool
+    let database: DatabasePool
     private let clock: @Sendable () -> Int64
 
     /// Opens (creating when missing) the index at `path` and brings its schema up to date.
@@ -44,12 +44,17 @@ public final class MailIndex: Sendable {
     }
 
     /// Creates a mailbox with a new UIDVALIDITY (never reused for this user).
-    /// - Parameter guid: kept from elsewhere when replication or a restore creates it.
+    /// - Parameters:
+    ///   - guid: kept from elsewhere when replication or a rebuild creates it.
+    ///   - uidValidity: kept from elsewhere by a rebuild or an import; later mailboxes get
+    ///     higher ones.
     @discardableResult
     public func createMailbox(
         named name: String,
         specialUse: Set<String> = [],
-        guid: GUID128 = .random()
+        guid: GUID128 = .random(),
+        uidValidity keptUIDValidity: UInt32? = nil,
+        subscribed: Bool = false
     ) async throws -> MailboxRecord {
         try Self.validate(name)
         let now = clock()
@@ -58,11 +63,15 @@ public final class MailIndex: Sendable {
                 throw MailIndexError(kind: .mailboxExists, mailbox: name)
             }
             let last = try Int64.fetchOne(db, sql: "SELECT value FROM user_state WHERE key = 'uidvalidity'") ?? 0
-            let uidValidity = UInt32(truncatingIfNeeded: max(last + 1, now))
-            try db.execute(sql: "INSERT OR REPLACE INTO user_state VALUES ('uidvalidity', ?)", arguments: [Int64(uidValidity)])
+            let uidValidity = keptUIDValidity ?? UInt32(truncatingIfNeeded: max(last + 1, now))
+            try db.execute(sql: "INSERT OR REPLACE INTO user_state VALUES ('uidvalidity', ?)",
+                           arguments: [max(last, Int64(uidValidity))])
             try db.execute(
-                sql: "INSERT INTO mailbox (guid, name, uid_validity, uid_next, highest_modseq, special_use) VALUES (?, ?, ?, 1, 1, ?)",
-                arguments: [guid.hex, name, Int64(uidValidity), specialUse.sorted().joined(separator: " ")]
+                sql: """
+                    INSERT INTO mailbox (guid, name, uid_validity, uid_next, highest_modseq, special_use, subscribed)
+                    VALUES (?, ?, ?, 1, 1, ?, ?)
+                    """,
+                arguments: [guid.hex, name, Int64(uidValidity), specialUse.sorted().joined(separator: " "), subscribed]
             )
             try Self.log(db, .create, guid: guid, name: name, at: now)
             return try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE name = ?", arguments: [name]).map(Self.mailbox)!
@@ -70,10 +79,12 @@ public final class MailIndex: Sendable {
     }
 
     /// Renames a mailbox and every mailbox below it; GUIDs and UIDVALIDITY stay.
-    public func renameMailbox(from old: String, to new: String) async throws {
+    /// - Returns: the renamed mailboxes with their new names.
+    @discardableResult
+    public func renameMailbox(from old: String, to new: String) async throws -> [MailboxRecord] {
         try Self.validate(new)
         let now = clock()
-        try await database.write { db in
+        return try await database.write { db in
             guard try Self.mailboxID(db, old) != nil else { throw MailIndexError(kind: .mailboxNotFound, mailbox: old) }
             guard try Self.mailboxID(db, new) == nil else { throw MailIndexError(kind: .mailboxExists, mailbox: new) }
             let moving = try Row.fetchAll(
@@ -87,30 +98,39 @@ public final class MailIndex: Sendable {
                 try db.execute(sql: "UPDATE mailbox SET name = ? WHERE name = ?", arguments: [renamed, name])
                 try Self.log(db, .rename, guid: GUID128(hex: row["guid"])!, name: renamed, at: now)
             }
+            return try moving.map { row in
+                try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE guid = ?", arguments: [row["guid"] as String]).map(Self.mailbox)!
+            }
         }
     }
 
     /// Deletes a mailbox with its messages and tombstones. Mailboxes below it stay.
-    public func deleteMailbox(named name: String) async throws {
+    /// - Returns: the deleted mailbox.
+    @discardableResult
+    public func deleteMailbox(named name: String) async throws -> MailboxRecord {
         let now = clock()
-        try await database.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT guid FROM mailbox WHERE name = ?", arguments: [name]) else {
+        return try await database.write { db in
+            guard let mailbox = try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE name = ?", arguments: [name]).map(Self.mailbox) else {
                 throw MailIndexError(kind: .mailboxNotFound, mailbox: name)
             }
             try db.execute(sql: "DELETE FROM mailbox WHERE name = ?", arguments: [name])
-            try Self.log(db, .delete, guid: GUID128(hex: row["guid"])!, name: name, at: now)
+            try Self.log(db, .delete, guid: mailbox.guid, name: name, at: now)
+            return mailbox
         }
     }
 
     /// Subscribes to or unsubscribes from a mailbox.
-    public func setSubscribed(_ subscribed: Bool, mailbox name: String) async throws {
+    /// - Returns: the mailbox after the change.
+    @discardableResult
+    public func setSubscribed(_ subscribed: Bool, mailbox name: String) async throws -> MailboxRecord {
         let now = clock()
-        try await database.write { db in
+        return try await database.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT guid FROM mailbox WHERE name = ?", arguments: [name]) else {
                 throw MailIndexError(kind: .mailboxNotFound, mailbox: name)
             }
             try db.execute(sql: "UPDATE mailbox SET subscribed = ? WHERE name = ?", arguments: [subscribed, name])
             try Self.log(db, subscribed ? .subscribe : .unsubscribe, guid: GUID128(hex: row["guid"])!, name: name, at: now)
+            return try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE name = ?", arguments: [name]).map(Self.mailbox)!
         }
     }
 
@@ -126,46 +146,72 @@ public final class MailIndex: Sendable {
 
     // MARK: - Messages
 
-    /// Adds messages to a mailbox in one transaction (MULTIAPPEND is all or nothing).
-    /// - Returns: the UIDs given, ascending, in the order of `messages`.
-    public func append(_ messages: [NewMessage], to mailbox: String) async throws -> [UInt32] {
+    /// Adds messages to a mailbox in one transaction (MULTIAPPEND is all or nothing), under the
+    /// UIDs they carry: each at least UIDNEXT, ascending. UIDNEXT becomes the last UID plus one
+    /// and every message takes the same new modseq.
+    /// - Returns: the mailbox after the append.
+    @discardableResult
+    public func append(_ messages: [NewMessage], to mailbox: String) async throws -> MailboxRecord {
         let now = clock()
         return try await database.write { db in
             let box = try Self.requireMailbox(db, mailbox)
             let modseq = box.highestModseq + 1
-            var uid = box.uidNext
-            var uids: [UInt32] = []
+            var uidNext = box.uidNext
             for message in messages {
+                guard message.uid >= uidNext, message.uid < UInt32.max else {
+                    throw MailIndexError(kind: .uidOutOfOrder, mailbox: mailbox)
+                }
                 try db.execute(
                     sql: """
                         INSERT INTO message (mailbox_id, uid, guid, flags, keywords, modseq, internal_date, save_date,
-                                             physical_size, virtual_size, body_location)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             physical_size, virtual_size, body_location, envelope, body_structure)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [box.id, Int64(uid), message.guid.hex, message.flags.system.rawValue,
-                                message.flags.storedKeywords, Int64(modseq), message.internalDate, now,
-                                message.physicalSize, message.virtualSize, message.bodyLocation]
+                    arguments: [box.id, Int64(message.uid), message.guid.hex, message.flags.system.rawValue,
+                                message.flags.storedKeywords, Int64(modseq), message.internalDate, message.saveDate ?? now,
+                                message.physicalSize, message.virtualSize, message.bodyLocation,
+                                message.envelope.map { Data($0) }, message.bodyStructure.map { Data($0) }]
                 )
-                uids.append(uid)
-                uid += 1
+                uidNext = message.uid + 1
             }
             try db.execute(sql: "UPDATE mailbox SET uid_next = ?, highest_modseq = ? WHERE id = ?",
-                           arguments: [Int64(uid), Int64(modseq), box.id])
-            return uids
+                           arguments: [Int64(uidNext), Int64(modseq), box.id])
+            return try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE id = ?", arguments: [box.id]).map(Self.mailbox)!
         }
     }
 
     /// The messages of a mailbox, by ascending UID; only those in `uids` when given.
     public func messages(in mailbox: String, uids: ClosedRange<UInt32>? = nil) async throws -> [MessageRecord] {
+        try await messages(in: mailbox, uidRanges: [uids ?? 0...UInt32.max])
+    }
+
+    /// The messages of a mailbox whose UIDs lie in any of `uidRanges`, by ascending UID.
+    public func messages(in mailbox: String, uidRanges: [ClosedRange<UInt32>]) async throws -> [MessageRecord] {
         try await database.read { db in
             let box = try Self.requireMailbox(db, mailbox)
-            let range = uids ?? 0...UInt32.max
-            return try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM message WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid",
-                arguments: [box.id, Int64(range.lowerBound), Int64(range.upperBound)]
-            ).map(Self.message)
+            var records: [MessageRecord] = []
+            for range in Self.merged(uidRanges) {
+                records += try Row.fetchAll(
+                    db,
+                    sql: "SELECT * FROM message WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid",
+                    arguments: [box.id, Int64(range.lowerBound), Int64(range.upperBound)]
+                ).map(Self.message)
+            }
+            return records
         }
+    }
+
+    /// `ranges` sorted with overlapping and adjacent ones joined, so no message is listed twice.
+    static func merged(_ ranges: [ClosedRange<UInt32>]) -> [ClosedRange<UInt32>] {
+        var result: [ClosedRange<UInt32>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound || range.lowerBound - last.upperBound == 1 {
+                result[result.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
     }
 
     /// Changes flags (STORE). Messages whose flags do not change keep their modseq; those
@@ -208,24 +254,25 @@ public final class MailIndex: Sendable {
 
     /// Removes messages, leaving tombstones that carry the expunge's modseq (for QRESYNC's
     /// VANISHED and for replication).
-    /// - Returns: the UIDs that were removed, ascending.
-    public func expunge(in mailbox: String, uids: [UInt32]) async throws -> [UInt32] {
+    /// - Returns: the messages that were removed, by ascending UID, and the expunge's modseq.
+    public func expunge(in mailbox: String, uids: [UInt32]) async throws -> (removed: [MessageRecord], modseq: UInt64) {
         try await database.write { db in
             let box = try Self.requireMailbox(db, mailbox)
             let modseq = box.highestModseq + 1
-            var removed: [UInt32] = []
+            var removed: [MessageRecord] = []
             for uid in Set(uids).sorted() {
-                guard let guid = try String.fetchOne(db, sql: "SELECT guid FROM message WHERE mailbox_id = ? AND uid = ?",
-                                                     arguments: [box.id, Int64(uid)]) else { continue }
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE mailbox_id = ? AND uid = ?",
+                                                 arguments: [box.id, Int64(uid)]) else { continue }
+                let message = Self.message(row)
                 try db.execute(sql: "DELETE FROM message WHERE mailbox_id = ? AND uid = ?", arguments: [box.id, Int64(uid)])
                 try db.execute(sql: "INSERT INTO expunged VALUES (?, ?, ?, ?)",
-                               arguments: [box.id, Int64(uid), guid, Int64(modseq)])
-                removed.append(uid)
+                               arguments: [box.id, Int64(uid), message.guid.hex, Int64(modseq)])
+                removed.append(message)
             }
             if !removed.isEmpty {
                 try db.execute(sql: "UPDATE mailbox SET highest_modseq = ? WHERE id = ?", arguments: [Int64(modseq), box.id])
             }
-            return removed
+            return (removed, removed.isEmpty ? box.highestModseq : modseq)
         }
     }
 
@@ -304,7 +351,9 @@ public final class MailIndex: Sendable {
             saveDate: row["save_date"],
             physicalSize: row["physical_size"],
             virtualSize: row["virtual_size"],
-            bodyLocation: row["body_location"]
+            bodyLocation: row["body_location"],
+            envelope: (row["envelope"] as Data?).map { [UInt8]($0) },
+            bodyStructure: (row["body_structure"] as Data?).map { [UInt8]($0) }
         )
     }
 

@@ -5,6 +5,10 @@ public struct MailIndexError: Error, Hashable, Sendable, CustomStringConvertible
         case mailboxExists
         case invalidName
         case messageNotFound
+        /// UIDs given to an append are below UIDNEXT or not ascending.
+        case uidOutOfOrder
+        /// INBOX cannot be deleted.
+        case inboxNotDeletable
     }
 
     public var kind: Kind
@@ -16,6 +20,8 @@ public struct MailIndexError: Error, Hashable, Sendable, CustomStringConvertible
         case .mailboxExists: "mailbox \(mailbox) already exists"
         case .invalidName: "invalid mailbox name \(mailbox)"
         case .messageNotFound: "no message \(mailbox)"
+        case .uidOutOfOrder: "UIDs out of order in \(mailbox)"
+        case .inboxNotDeletable: "INBOX cannot be deleted"
         }
     }
 }

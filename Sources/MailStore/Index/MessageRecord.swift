@@ -15,31 +15,49 @@ public struct MessageRecord: Hashable, Sendable {
     public var virtualSize: Int64
     /// Where the body lives in storage (a dbox file and offset, written by the storage layer).
     public var bodyLocation: String
+    /// The IMAP ENVELOPE, cached at save time (`nil` for messages saved before the cache existed).
+    public var envelope: [UInt8]?
+    /// The IMAP BODYSTRUCTURE without outer parentheses, cached at save time.
+    public var bodyStructure: [UInt8]?
 }
 
 /// A message about to be added to a mailbox.
 public struct NewMessage: Sendable {
+    /// The UID it gets: at least the mailbox's UIDNEXT; the messages of one append ascend.
+    public var uid: UInt32
     public var guid: GUID128
     public var flags: FlagSet
     public var internalDate: Int64
     public var physicalSize: Int64
     public var virtualSize: Int64
     public var bodyLocation: String
+    public var envelope: [UInt8]?
+    public var bodyStructure: [UInt8]?
+    /// Kept from elsewhere by a rebuild or an import; the time of the append when `nil`.
+    public var saveDate: Int64?
 
     public init(
+        uid: UInt32,
         guid: GUID128 = .random(),
         flags: FlagSet = FlagSet(),
         internalDate: Int64,
         physicalSize: Int64,
         virtualSize: Int64,
-        bodyLocation: String
+        bodyLocation: String,
+        envelope: [UInt8]? = nil,
+        bodyStructure: [UInt8]? = nil,
+        saveDate: Int64? = nil
     ) {
+        self.uid = uid
         self.guid = guid
         self.flags = flags
         self.internalDate = internalDate
         self.physicalSize = physicalSize
         self.virtualSize = virtualSize
         self.bodyLocation = bodyLocation
+        self.envelope = envelope
+        self.bodyStructure = bodyStructure
+        self.saveDate = saveDate
     }
 }
 
