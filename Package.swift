@@ -206,10 +206,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// A writer the storage crash test kills at random points; see StoreCrashTests.
+        .executableTarget(name: "MailStoreTorture", dependencies: ["MailStore", "MailTesting"], swiftSettings: swiftSettings),
+
         // MARK: - Tests
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
-        .testTarget(name: "MailStoreTests", dependencies: ["MailStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MailStoreTests",
+            dependencies: ["MailStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SieveTests", dependencies: ["Sieve"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SMTPGrammarTests",

@@ -62,3 +62,37 @@ struct UserMailStoreTests {
         }
     }
 }
+
+@Suite("Change bus")
+struct ChangeBusTests {
+    @Test("every write is announced with its UIDs and the mailbox's new HIGHESTMODSEQ, to every listener")
+    func announcements() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("columba-bus-\(UUID().uuidString)").path
+        let store = try await UserMailStore.open(home: home)
+        let inbox = try await store.mailbox(named: "INBOX")
+        let first = store.changes()
+        let second = store.changes()
+        _ = try await store.append([MessageToAppend(bytes: Array("Subject: a\r\n\r\n".utf8)),
+                                    MessageToAppend(bytes: Array("Subject: b\r\n\r\n".utf8))], to: "INBOX")
+        _ = try await store.updateFlags(in: "INBOX", uids: [2], .add, FlagSet(system: .flagged))
+        _ = try await store.expunge(in: "INBOX", uids: [1])
+        let archive = try await store.createMailbox(named: "Archive")
+        _ = try await store.copy(uids: [2], from: "INBOX", to: "Archive")
+
+        let expected = [
+            MailStoreChange(mailbox: inbox.guid, kind: .appended([1, 2]), modseq: 2),
+            MailStoreChange(mailbox: inbox.guid, kind: .flagsChanged([2]), modseq: 3),
+            MailStoreChange(mailbox: inbox.guid, kind: .expunged([1]), modseq: 4),
+            MailStoreChange(mailbox: archive.guid, kind: .mailboxTree, modseq: 1),
+            MailStoreChange(mailbox: archive.guid, kind: .appended([1]), modseq: 2),
+        ]
+        for stream in [first, second] {
+            var received: [MailStoreChange] = []
+            for await change in stream {
+                received.append(change)
+                if received.count == expected.count { break }
+            }
+            #expect(received == expected)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+// A writer for the storage crash test: appends, copies, flags and expunges in one user's store
+// until it is killed, and reports on standard output each operation the store acknowledged.
+//
+//     MailStoreTorture HOME SEED
+//
+// Lines (each written with one write(2) after the store call returned):
+//     ready
+//     A <uid> <seed> <counter>     appended to INBOX
+//     X <uid>                      about to expunge (it may or may not be gone after a kill)
+//     E <uid>                      expunged
+// Messages are `TortureMessage.make(seed:counter:)`, so the test can check them byte for byte.
+
+import Foundation
+import MailStore
+import MailTesting
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3, let seed = UInt64(arguments[2]) else {
+    FileHandle.standardError.write(Data("usage: MailStoreTorture HOME SEED\n".utf8))
+    exit(64)
+}
+
+func report(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+let store = try await UserMailStore.open(home: arguments[1])
+if try await store.index.mailbox(named: "Archive") == nil {
+    do {
+        try await store.createMailbox(named: "Archive")
+    } catch let error as MailIndexError where error.kind == .mailboxExists {}
+}
+var random = SplitMix64(state: seed)
+var mine: [UInt32] = []
+var counter: UInt64 = 0
+report("ready")
+while true {
+    switch random.next() % 10 {
+    case 0..<6:
+        let count = 1 + Int(random.next() % 3)
+        let messages = (0..<count).map { offset in
+            MessageToAppend(bytes: TortureMessage.make(seed: seed, counter: counter + UInt64(offset)))
+        }
+        let result = try await store.append(messages, to: "INBOX")
+        for (offset, uid) in result.uids.enumerated() {
+            report("A \(uid) \(seed) \(counter + UInt64(offset))")
+        }
+        mine += result.uids
+        counter += UInt64(count)
+    case 6..<8:
+        guard !mine.isEmpty else { continue }
+        let uid = mine.remove(at: Int(random.next() % UInt64(mine.count)))
+        report("X \(uid)")
+        _ = try await store.expunge(in: "INBOX", uids: [uid])
+        report("E \(uid)")
+    case 8:
+        guard let uid = mine.last else { continue }
+        _ = try await store.updateFlags(in: "INBOX", uids: [uid], .add, FlagSet(system: .seen))
+    default:
+        guard let uid = mine.first else { continue }
+        _ = try await store.copy(uids: [uid], from: "INBOX", to: "Archive")
+    }
+}
