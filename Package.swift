@@ -134,6 +134,8 @@ let package = Package(
             name: "IMAPServer",
             dependencies: [
                 "Auth",
+                "IMAPGrammar",
+                "MailStore",
                 "ServerKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -165,6 +167,9 @@ let package = Package(
             name: "columba",
             dependencies: [
                 "ColumbaServer",
+                "IMAPGrammar",
+                "IMAPServer",
+                "MailMessage",
                 "MailStore",
                 "Sieve",
                 "Auth",
@@ -268,7 +273,10 @@ let package = Package(
         .testTarget(name: "IMAPServerTests", dependencies: ["IMAPServer", "MailTesting", "Auth", "ServerKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ColumbaServerTests",
-            dependencies: ["ColumbaServer", "MailTesting", "Auth", "ServerKit", "MailStore"],
+            dependencies: [
+                "ColumbaServer", "MailTesting", "Auth", "ServerKit", "MailStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

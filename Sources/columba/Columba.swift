@@ -9,7 +9,8 @@ struct Columba: AsyncParsableCommand {
         abstract: "Columba mail server: IMAP, LMTP, SMTP and Sieve in one process.",
         version: ColumbaVersion.current,
         subcommands: [
-            Serve.self, ConfigCommand.self, Pw.self, AuthCommand.self, UserCommand.self, MailboxCommand.self, Save.self, SieveCommand.self,
+            Serve.self, ConfigCommand.self, Pw.self, AuthCommand.self, UserCommand.self, MailboxCommand.self, Save.self, Fetch.self,
+            Search.self, Expunge.self, ForceResync.self, SieveCommand.self,
             Version.self,
         ]
     )

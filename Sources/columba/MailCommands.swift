@@ -30,8 +30,8 @@ struct Save: AsyncParsableCommand {
 struct MailboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mailbox",
-        abstract: "List, create and inspect a user's mailboxes.",
-        subcommands: [List.self, Create.self, Status.self]
+        abstract: "List, create, delete, rename and inspect a user's mailboxes.",
+        subcommands: [List.self, Create.self, Delete.self, Rename.self, Status.self]
     )
 
     struct List: AsyncParsableCommand {
@@ -64,6 +64,35 @@ struct MailboxCommand: AsyncParsableCommand {
         }
     }
 
+    struct Delete: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete mailboxes with their messages (mailboxes below them stay).")
+        @Option(name: .short, help: "The user.") var user: String
+        @Argument(help: "The mailbox names.") var names: [String]
+        @OptionGroup var installation: InstallationOptions
+
+        func run() async throws {
+            let names = names
+            try await withStore(user, installation) { store in
+                for name in names { try await store.deleteMailbox(named: name) }
+            }
+        }
+    }
+
+    struct Rename: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rename a mailbox and those below it; renaming INBOX moves its messages and leaves it empty."
+        )
+        @Option(name: .short, help: "The user.") var user: String
+        @Argument(help: "The current name.") var old: String
+        @Argument(help: "The new name.") var new: String
+        @OptionGroup var installation: InstallationOptions
+
+        func run() async throws {
+            let (old, new) = (old, new)
+            try await withStore(user, installation) { try await $0.renameMailbox(from: old, to: new) }
+        }
+    }
+
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print messages, unseen, uidnext, uidvalidity, highestmodseq, vsize.")
         @Option(name: .short, help: "The user.") var user: String
@@ -80,7 +109,7 @@ struct MailboxCommand: AsyncParsableCommand {
 }
 
 /// Runs `body` with the mail store of `user`.
-private func withStore<Result: Sendable>(
+func withStore<Result: Sendable>(
     _ user: String,
     _ installation: InstallationOptions,
     _ body: @Sendable (UserMailStore) async throws -> Result

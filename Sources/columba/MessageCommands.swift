@@ -1,0 +1,189 @@
+import ArgumentParser
+import Foundation
+import MailMessage
+import MailStore
+
+/// `columba fetch -u USER FIELDS QUERY...` (like `doveadm fetch`).
+struct Fetch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print fields of the messages a search query selects.",
+        discussion: """
+            FIELDS is a space-separated list of: \(FetchField.allCases.map(\.rawValue).joined(separator: " ")).
+            QUERY is IMAP SEARCH keys plus `mailbox NAME` (every mailbox when absent), e.g.
+            `columba fetch -u alice 'uid flags' mailbox INBOX unseen since 2024-03-01`.
+            Each field prints as `name: value`; hdr, body, text and the imap.* fields print their value
+            on the following lines. Messages are separated by a form feed line. Dates are UTC.
+            """
+    )
+
+    @Option(name: .short, help: "The user.") var user: String
+    @Argument(help: "The fields, space-separated.") var fields: String
+    @Argument(parsing: .allUnrecognized, help: "The search query.") var query: [String] = []
+    @OptionGroup var installation: InstallationOptions
+
+    func run() async throws {
+        let fields = try fields.split(separator: " ").map { name in
+            guard let field = FetchField(rawValue: name.lowercased()) else {
+                throw ValidationError("unknown field \(name); known: \(FetchField.allCases.map(\.rawValue).joined(separator: " "))")
+            }
+            return field
+        }
+        let query = try MailQuery(query)
+        try await withStore(user, installation) { store in
+            var first = true
+            for (mailbox, message) in try await selectMessages(store, query) {
+                if !first { FileHandle.standardOutput.write(Data("\u{0C}\n".utf8)) }
+                first = false
+                var output: [UInt8] = []
+                for field in fields {
+                    output += try await field.render(message, mailbox: mailbox, store: store)
+                }
+                FileHandle.standardOutput.write(Data(output))
+            }
+        }
+    }
+}
+
+/// A field `columba fetch` prints.
+enum FetchField: String, CaseIterable {
+    case mailbox
+    case mailboxGUID = "mailbox-guid"
+    case uid
+    case guid
+    case flags
+    case modseq
+    case dateReceived = "date.received"
+    case dateSaved = "date.saved"
+    case dateReceivedUnix = "date.received.unixtime"
+    case sizePhysical = "size.physical"
+    case sizeVirtual = "size.virtual"
+    case hdr
+    case body
+    case text
+    case envelope = "imap.envelope"
+    case bodyStructure = "imap.bodystructure"
+
+    func render(_ message: MessageRecord, mailbox: MailboxRecord, store: UserMailStore) async throws -> [UInt8] {
+        func line(_ value: String) -> [UInt8] { Array("\(rawValue): \(value)\n".utf8) }
+        func block(_ value: [UInt8]) -> [UInt8] {
+            Array("\(rawValue):\n".utf8) + value + (value.last == 0x0A ? [] : [0x0A])
+        }
+        switch self {
+        case .mailbox: return line(mailbox.name)
+        case .mailboxGUID: return line(mailbox.guid.hex)
+        case .uid: return line(String(message.uid))
+        case .guid: return line(message.guid.hex)
+        case .flags: return line(Self.flags(message.flags))
+        case .modseq: return line(String(message.modseq))
+        case .dateReceived: return line(Self.date(message.internalDate))
+        case .dateSaved: return line(Self.date(message.saveDate))
+        case .dateReceivedUnix: return line(String(message.internalDate))
+        case .sizePhysical: return line(String(message.physicalSize))
+        case .sizeVirtual: return line(String(message.virtualSize))
+        case .text: return block(try await store.body(of: message))
+        case .hdr, .body:
+            let bytes = try await store.body(of: message)
+            let parsed = MIMEMessage(parsing: bytes)
+            let split = parsed.root.bodyRange.lowerBound
+            return block(Array(self == .hdr ? bytes[..<split] : bytes[split...]))
+        case .envelope:
+            if let cached = message.envelope { return block(cached) }
+            return block(MIMEMessage(parsing: try await store.body(of: message)).envelope.encoded)
+        case .bodyStructure:
+            let structure: [UInt8]
+            if let cached = message.bodyStructure {
+                structure = cached
+            } else {
+                structure = MIMEMessage(parsing: try await store.body(of: message)).bodyStructure(extended: true)
+            }
+            return block(Array("(".utf8) + structure + Array(")".utf8))
+        }
+    }
+
+    /// System flags in IMAP spelling, then keywords, space-separated.
+    static func flags(_ flags: FlagSet) -> String {
+        let system: [(MessageFlags, String)] = [(.answered, "\\Answered"), (.flagged, "\\Flagged"), (.deleted, "\\Deleted"),
+                                                (.seen, "\\Seen"), (.draft, "\\Draft")]
+        return (system.filter { flags.system.contains($0.0) }.map(\.1) + flags.keywords.sorted()).joined(separator: " ")
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS` in UTC.
+    static func date(_ seconds: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))).replacingOccurrences(of: "T", with: " ")
+    }
+}
+
+/// `columba search -u USER QUERY...` (like `doveadm search`): prints `mailbox-guid uid` lines.
+struct Search: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the mailbox GUID and UID of each message a search query selects.",
+        discussion: "QUERY is IMAP SEARCH keys plus `mailbox NAME`; see `columba fetch --help`."
+    )
+
+    @Option(name: .short, help: "The user.") var user: String
+    @Argument(parsing: .allUnrecognized, help: "The search query.") var query: [String] = []
+    @OptionGroup var installation: InstallationOptions
+
+    func run() async throws {
+        let query = try MailQuery(query)
+        let lines = try await withStore(user, installation) { store in
+            try await selectMessages(store, query).map { "\($0.mailbox.guid.hex) \($0.message.uid)" }
+        }
+        for line in lines { print(line) }
+    }
+}
+
+/// `columba expunge -u USER QUERY...` (like `doveadm expunge`).
+struct Expunge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Expunge the messages a search query selects.",
+        discussion: "QUERY is IMAP SEARCH keys plus `mailbox NAME`. An empty query is refused: say `all` to expunge everything."
+    )
+
+    @Option(name: .short, help: "The user.") var user: String
+    @Argument(parsing: .allUnrecognized, help: "The search query.") var query: [String] = []
+    @OptionGroup var installation: InstallationOptions
+
+    func run() async throws {
+        guard query.contains(where: { $0.lowercased() != "mailbox" }) else {
+            throw ValidationError("give a search query (`all` for every message)")
+        }
+        let query = try MailQuery(query)
+        let count = try await withStore(user, installation) { store in
+            var count = 0
+            let selected = try await selectMessages(store, query)
+            for mailbox in Set(selected.map(\.mailbox.name)).sorted() {
+                let uids = selected.filter { $0.mailbox.name == mailbox }.map(\.message.uid)
+                count += try await store.expunge(in: mailbox, uids: uids).count
+            }
+            return count
+        }
+        print("expunged=\(count)")
+    }
+}
+
+/// `columba force-resync -u USER`: rebuild the index from the dbox files.
+struct ForceResync: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "force-resync",
+        abstract: "Rebuild a user's index from the message files, keeping flags where the index still has them.",
+        discussion: """
+            Messages whose files exist but that the index lost come back; files of messages the index \
+            says were expunged are deleted; unreadable files are reported and left alone. An index \
+            SQLite cannot read at all is rebuilt automatically the next time the user's mail is opened.
+            """
+    )
+
+    @Option(name: .short, help: "The user.") var user: String
+    @OptionGroup var installation: InstallationOptions
+
+    func run() async throws {
+        let report = try await withStore(user, installation) { try await $0.forceResync() }
+        print("mailboxes=\(report.mailboxes) messages=\(report.messages) adopted=\(report.adopted) "
+              + "expunged-files-removed=\(report.expungedFilesRemoved) unreadable=\(report.unreadable.count)")
+        for problem in report.unreadable { printError("unreadable: \(problem)") }
+    }
+}
