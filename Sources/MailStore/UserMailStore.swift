@@ -135,7 +135,7 @@ public final class UserMailStore: Sendable {
         return try await index.status(of: name)
     }
 
-    private func writeDescriptor(of mailbox: MailboxRecord) async throws {
+    func writeDescriptor(of mailbox: MailboxRecord) async throws {
         let descriptor = MailboxDescriptor(name: mailbox.name, uidValidity: mailbox.uidValidity,
                                            specialUse: mailbox.specialUse, subscribed: mailbox.subscribed)
         try await bodies.writeDescriptor(descriptor, of: mailbox.guid)
@@ -146,16 +146,29 @@ public final class UserMailStore: Sendable {
     /// Stores messages in a mailbox, all or none (MULTIAPPEND).
     /// - Returns: the mailbox's UIDVALIDITY and the UIDs given, in the order of `messages`.
     public func append(_ messages: [MessageToAppend], to mailboxName: String) async throws -> AppendResult {
+        let (updated, uids) = try await write(messages, to: mailboxName) { current in
+            (0..<UInt32(messages.count)).map { current.uidNext + $0 }
+        }
+        return AppendResult(uidValidity: updated.uidValidity, uids: uids)
+    }
+
+    /// Writes messages' files and index rows under the save lock, with the UIDs `assign` picks
+    /// from the mailbox as it is once the lock is held (ascending, at least its UIDNEXT).
+    func write(
+        _ messages: [MessageToAppend],
+        to mailboxName: String,
+        assign: @escaping @Sendable (MailboxRecord) -> [UInt32]
+    ) async throws -> (MailboxRecord, [UInt32]) {
         let mailbox = try await mailbox(named: mailboxName)
         let prepared = messages.map { message in
             (message: message, guid: GUID128.random(), parsed: MIMEMessage(parsing: message.bytes))
         }
         let now = clock()
-        let updated: MailboxRecord = try await saveLock.withLock {
+        let (updated, uids): (MailboxRecord, [UInt32]) = try await saveLock.withLock {
             let current = try await self.mailbox(named: mailbox.name)
+            let uids = assign(current)
             var entries: [NewMessage] = []
-            for (offset, item) in prepared.enumerated() {
-                let uid = current.uidNext + UInt32(offset)
+            for (item, uid) in zip(prepared, uids) {
                 let received = item.message.internalDate ?? now
                 let virtualSize = Int64(item.parsed.virtualSize)
                 let metadata = DboxMetadata(guid: item.guid.hex, received: received, virtualSize: virtualSize,
@@ -168,11 +181,10 @@ public final class UserMailStore: Sendable {
                     envelope: item.parsed.envelope.encoded, bodyStructure: item.parsed.bodyStructure(extended: true)
                 ))
             }
-            return try await self.index.append(entries, to: current.name)
+            return (try await self.index.append(entries, to: current.name), uids)
         }
-        let uids = (0..<UInt32(messages.count)).map { updated.uidNext - UInt32(messages.count) + $0 }
         changeBus.publish(MailStoreChange(mailbox: updated.guid, kind: .appended(uids), modseq: updated.highestModseq))
-        return AppendResult(uidValidity: updated.uidValidity, uids: uids)
+        return (updated, uids)
     }
 
     /// Stores one message and returns its UID.

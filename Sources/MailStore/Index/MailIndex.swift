@@ -134,6 +134,28 @@ public final class MailIndex: Sendable {
         }
     }
 
+    /// Gives an empty mailbox that never held a message another UIDVALIDITY (an import keeping
+    /// the source's UIDs). Returns `false`, changing nothing, when the mailbox has had messages.
+    public func adoptUIDValidity(_ uidValidity: UInt32, mailbox name: String) async throws -> Bool {
+        try await database.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE mailbox SET uid_validity = ?
+                    WHERE name = ? AND uid_next = 1 AND NOT EXISTS (SELECT 1 FROM message WHERE mailbox_id = mailbox.id)
+                    """,
+                arguments: [Int64(uidValidity), name]
+            )
+            return db.changesCount == 1
+        }
+    }
+
+    /// Raises a mailbox's UIDNEXT (an import keeping the source's next UID); never lowers it.
+    public func raiseUIDNext(to uidNext: UInt32, mailbox name: String) async throws {
+        try await database.write { db in
+            try db.execute(sql: "UPDATE mailbox SET uid_next = max(uid_next, ?) WHERE name = ?", arguments: [Int64(uidNext), name])
+        }
+    }
+
     /// Tree changes in the order they happened, from `timestamp` on.
     public func treeChanges(since timestamp: Int64 = 0) async throws -> [MailboxTreeChange] {
         try await database.read { db in
