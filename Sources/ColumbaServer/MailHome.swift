@@ -19,13 +19,24 @@ public enum MailHome {
         guard let record = try await authenticator.lookupUser(user, service: "doveadm") else {
             throw MailHomeError(user: user)
         }
-        return try await UserMailStore.open(home: path(for: record, configuration: configuration))
+        let store = try await UserMailStore.open(home: path(for: record, configuration: configuration))
+        store.quota = quota(of: record)
+        return store
+    }
+
+    /// The quota the userdb gives a user.
+    public static func quota(of record: UserRecord) -> QuotaLimits {
+        QuotaLimits(storageBytes: record.quotaStorageBytes, messages: record.quotaMessageCount)
     }
 
     /// What protocol sessions are given to reach a logged-in user's mail: the store for a
     /// userdb record, shared with the user's other sessions in this process.
     public static func opener(configuration: ColumbaConfiguration, stores: OpenMailStores) -> @Sendable (UserRecord) async throws -> UserMailStore {
-        { record in try await stores.store(home: path(for: record, configuration: configuration)) }
+        { record in
+            let store = try await stores.store(home: path(for: record, configuration: configuration))
+            store.quota = quota(of: record)
+            return store
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import FS
 import Foundation
 import MailMessage
+import Synchronization
 
 /// One user's mail: the index and the message bodies below the user's home, and the API that
 /// IMAP, LMTP, Sieve and the command line work through.
@@ -17,6 +18,7 @@ public final class UserMailStore: Sendable {
     private let bodies: SingleDboxStore
     private let saveLock: SaveLock
     private let changeBus = ChangeBus()
+    private let quotaLimits = Mutex(QuotaLimits())
     private let clock: @Sendable () -> Int64
 
     /// Opens (creating when missing) the store in `home`. An index that is missing while message
@@ -46,6 +48,18 @@ public final class UserMailStore: Sendable {
         self.bodies = SingleDboxStore(fileSystem: fileSystem)
         self.saveLock = SaveLock(path: home + "/save.lock")
         self.clock = clock
+    }
+
+    /// The quota saves and copies are held to; none until set. The userdb decides it, so
+    /// sessions set it from the user's record each time they open the store.
+    public var quota: QuotaLimits {
+        get { quotaLimits.withLock { $0 } }
+        set { quotaLimits.withLock { $0 = newValue } }
+    }
+
+    /// What the user's mail takes now.
+    public func quotaUsage() async throws -> QuotaUsage {
+        try await index.quotaUsage()
     }
 
     /// Every change made through this store (and any other store of this user in the process
@@ -166,6 +180,8 @@ public final class UserMailStore: Sendable {
         let now = clock()
         let (updated, uids): (MailboxRecord, [UInt32]) = try await saveLock.withLock {
             let current = try await self.mailbox(named: mailbox.name)
+            try QuotaExceeded.check(self.quota, usage: try await self.index.quotaUsage(), addingMessages: Int64(messages.count),
+                                    bytes: messages.reduce(0) { $0 + Int64($1.bytes.count) })
             let uids = assign(current)
             var entries: [NewMessage] = []
             for (item, uid) in zip(prepared, uids) {
@@ -243,12 +259,20 @@ public final class UserMailStore: Sendable {
     /// the originals' files where the file system allows (hard links).
     /// - Returns: the destination's UIDVALIDITY and the UID pairs (source, copy), by source UID.
     public func copy(uids: [UInt32], from source: String, to destination: String) async throws -> CopyResult {
+        try await copy(uids: uids, from: source, to: destination, checkingQuota: true)
+    }
+
+    private func copy(uids: [UInt32], from source: String, to destination: String, checkingQuota: Bool) async throws -> CopyResult {
         let sourceName = Self.canonicalName(source)
         let records = try await index.messages(in: sourceName, uidRanges: uids.map { $0...$0 })
         let target = try await mailbox(named: destination)
         guard !records.isEmpty else { return CopyResult(uidValidity: target.uidValidity, pairs: []) }
         let updated: MailboxRecord = try await saveLock.withLock {
             let current = try await self.mailbox(named: target.name)
+            if checkingQuota {
+                try QuotaExceeded.check(self.quota, usage: try await self.index.quotaUsage(), addingMessages: Int64(records.count),
+                                        bytes: records.reduce(0) { $0 + $1.physicalSize })
+            }
             var entries: [NewMessage] = []
             for (offset, record) in records.enumerated() {
                 let uid = current.uidNext + UInt32(offset)
@@ -267,9 +291,10 @@ public final class UserMailStore: Sendable {
         return CopyResult(uidValidity: updated.uidValidity, pairs: pairs)
     }
 
-    /// Moves messages (RFC 6851): copies them, then expunges the originals.
+    /// Moves messages (RFC 6851): copies them, then expunges the originals. A move does not
+    /// change what the user's mail takes, so quota does not refuse it.
     public func move(uids: [UInt32], from source: String, to destination: String) async throws -> CopyResult {
-        let result = try await copy(uids: uids, from: source, to: destination)
+        let result = try await copy(uids: uids, from: source, to: destination, checkingQuota: false)
         _ = try await expunge(in: source, uids: result.pairs.map(\.source))
         return result
     }

@@ -96,3 +96,36 @@ struct ChangeBusTests {
         }
     }
 }
+
+@Suite("Quota")
+struct QuotaTests {
+    @Test("saves and copies over the message or storage limit are refused whole and change nothing; moves are allowed")
+    func limits() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("columba-quota-\(UUID().uuidString)").path
+        let store = try await UserMailStore.open(home: home)
+        let message = Array("Subject: q\r\n\r\n".utf8) + [UInt8](repeating: 0x61, count: 86)  // 100 bytes
+        store.quota = QuotaLimits(storageBytes: 350, messages: 3)
+        _ = try await store.append([MessageToAppend(bytes: message), MessageToAppend(bytes: message)], to: "INBOX")
+        #expect(try await store.quotaUsage() == QuotaUsage(storageBytes: 200, messages: 2))
+
+        await #expect(throws: QuotaExceeded(resource: .messages, limit: 3, usage: 2, adding: 2)) {
+            try await store.append([MessageToAppend(bytes: message), MessageToAppend(bytes: message)], to: "INBOX")
+        }
+        store.quota = QuotaLimits(storageBytes: 250)
+        await #expect(throws: QuotaExceeded(resource: .storage, limit: 250, usage: 200, adding: 100)) {
+            try await store.save(message)
+        }
+        try await store.createMailbox(named: "Archive")
+        await #expect(throws: QuotaExceeded(resource: .storage, limit: 250, usage: 200, adding: 100)) {
+            try await store.copy(uids: [1], from: "INBOX", to: "Archive")
+        }
+        #expect(try await store.messages(in: "INBOX").map(\.uid) == [1, 2])
+        #expect(try await store.messages(in: "Archive").isEmpty)
+        #expect(try await store.status(of: "INBOX").uidNext == 3)
+        // A move adds nothing, so it goes through at the limit.
+        #expect(try await store.move(uids: [1], from: "INBOX", to: "Archive").pairs == [UIDPair(source: 1, copy: 1)])
+        #expect(try await store.quotaUsage() == QuotaUsage(storageBytes: 200, messages: 2))
+        #expect(QuotaExceeded(resource: .storage, limit: 250, usage: 200, adding: 100).description
+            == "Quota exceeded: 300 bytes would pass the limit of 250 bytes")
+    }
+}

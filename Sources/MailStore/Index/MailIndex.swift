@@ -327,6 +327,14 @@ public final class MailIndex: Sendable {
         }
     }
 
+    /// What all the user's messages take (every copy counted).
+    public func quotaUsage() async throws -> QuotaUsage {
+        try await database.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS messages, coalesce(sum(physical_size), 0) AS bytes FROM message")!
+            return QuotaUsage(storageBytes: row["bytes"], messages: row["messages"])
+        }
+    }
+
     // MARK: - Rows
 
     private struct StoredMailbox {
