@@ -150,6 +150,7 @@ let package = Package(
             name: "ColumbaServer",
             dependencies: [
                 "Auth",
+                "FS",
                 "IMAPServer",
                 "MailStore",
                 "ServerKit",

@@ -1,4 +1,5 @@
 import Auth
+import FS
 import MailStore
 import ServerKit
 
@@ -19,9 +20,19 @@ public enum MailHome {
         guard let record = try await authenticator.lookupUser(user, service: "doveadm") else {
             throw MailHomeError(user: user)
         }
-        let store = try await UserMailStore.open(home: path(for: record, configuration: configuration))
+        let store = try await UserMailStore.open(home: path(for: record, configuration: configuration),
+                                                 fsync: fsyncPolicy(configuration.mailFsync))
         store.quota = quota(of: record)
         return store
+    }
+
+    /// The storage's fsync policy for the configured `mail.fsync`.
+    public static func fsyncPolicy(_ mode: MailFsyncMode) -> FsyncPolicy {
+        switch mode {
+        case .always: .always
+        case .optimized: .optimized
+        case .never: .never
+        }
     }
 
     /// The quota the userdb gives a user.

@@ -1,3 +1,5 @@
+import FS
+
 /// The mail stores open in this process, one per home directory, shared by every session of a
 /// user so that they see one index, one save lock and one change bus.
 ///
@@ -6,15 +8,19 @@
 /// process.
 public actor OpenMailStores {
     private var stores: [String: Task<UserMailStore, any Error>] = [:]
+    private let fsync: FsyncPolicy
 
-    public init() {}
+    /// - Parameter fsync: when message files are fsynced.
+    public init(fsync: FsyncPolicy = .optimized) {
+        self.fsync = fsync
+    }
 
     /// The store of the user whose mail lives in `home`, opened (and created) on first use.
     public func store(home: String) async throws -> UserMailStore {
         if let opening = stores[home] {
             return try await opening.value
         }
-        let opening = Task { try await UserMailStore.open(home: home) }
+        let opening = Task { [fsync] in try await UserMailStore.open(home: home, fsync: fsync) }
         stores[home] = opening
         do {
             return try await opening.value

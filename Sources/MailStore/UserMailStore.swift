@@ -23,15 +23,23 @@ public final class UserMailStore: Sendable {
 
     /// Opens (creating when missing) the store in `home`. An index that is missing while message
     /// files exist, or that SQLite cannot read, is rebuilt from the files first.
-    /// - Parameter fileSystem: where bodies live, rooted at the home; posix by default.
-    public static func open(home: String, fileSystem: (any FileSystem)? = nil) async throws -> UserMailStore {
+    /// - Parameters:
+    ///   - home: the user's home; a relative path is taken from the working directory.
+    ///   - fileSystem: where bodies live, rooted at the home; posix by default.
+    ///   - fsync: when the default posix file system fsyncs.
+    public static func open(
+        home: String,
+        fileSystem: (any FileSystem)? = nil,
+        fsync: FsyncPolicy = .optimized
+    ) async throws -> UserMailStore {
+        let home = home.hasPrefix("/") ? home : FileManager.default.currentDirectoryPath + "/" + home
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let bodies: any FileSystem
         if let fileSystem {
             bodies = fileSystem
         } else {
-            bodies = try await PosixFileSystem.open(root: home)
+            bodies = try await PosixFileSystem.open(root: home, options: PosixFileSystem.Options(fsync: fsync))
         }
         let index = try await IndexRepair.openOrRebuild(home: home, fileSystem: bodies)
         return UserMailStore(home: home, index: index, fileSystem: bodies)

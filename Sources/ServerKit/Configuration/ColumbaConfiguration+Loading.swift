@@ -121,7 +121,8 @@ extension ColumbaConfiguration {
                     range: .zero ... .seconds(3600)
                 )
             ),
-            sources: reader.sources
+            sources: reader.sources,
+            mailFsync: reader.choice(["mail", "fsync"], default: base.mailFsync)
         )
     }
 

@@ -12,7 +12,10 @@ extension ColumbaConfiguration {
         var writer = ConfigurationYAMLWriter(sources: sources, showingOrigins: showingOrigins)
         writer.value("hostname", hostname)
         writer.value("data_dir", dataDirectory)
-        writer.section("mail") { $0.value("root", mailRoot) }
+        writer.section("mail") {
+            $0.value("root", mailRoot)
+            $0.value("fsync", mailFsync.rawValue)
+        }
         writer.section("log") {
             $0.value("level", log.level.rawValue)
             $0.value("format", log.format.rawValue)

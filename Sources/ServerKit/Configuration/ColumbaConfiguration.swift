@@ -14,6 +14,8 @@ public struct ColumbaConfiguration: Sendable, Hashable {
     public var dataDirectory: String
     /// The root of the user homes (`<mail_root>/<domain>/<localpart>/`).
     public var mailRoot: String
+    /// When message files are fsynced (`mail.fsync`).
+    public var mailFsync: MailFsyncMode
     /// Log level and format.
     public var log: LogConfiguration
     /// The listeners, in file order.
@@ -40,11 +42,13 @@ public struct ColumbaConfiguration: Sendable, Hashable {
         auth: AuthConfiguration,
         limits: LimitsConfiguration,
         shutdown: ShutdownConfiguration,
-        sources: ConfigurationSources
+        sources: ConfigurationSources,
+        mailFsync: MailFsyncMode = .optimized
     ) {
         self.hostname = hostname
         self.dataDirectory = dataDirectory
         self.mailRoot = mailRoot
+        self.mailFsync = mailFsync
         self.log = log
         self.listeners = listeners
         self.tls = tls
@@ -112,4 +116,15 @@ public struct ColumbaConfiguration: Sendable, Hashable {
             sources: ConfigurationSources(file: nil)
         )
     }
+}
+
+/// When message files reach stable storage (Dovecot's `fsync_mode`).
+public enum MailFsyncMode: String, Sendable, Hashable, CaseIterable {
+    /// Every change, including new directories, renames and deletes, is durable when it returns.
+    case always
+    /// Each saved message and its directory entry are durable before the save is acknowledged;
+    /// directory changes that hold no mail (deletes, renames) may be undone by a crash.
+    case optimized
+    /// Never fsync: a crash may lose acknowledged mail. For tests and scratch data only.
+    case never
 }
