@@ -53,6 +53,13 @@ let package = Package(
         ),
 
         .target(name: "Sieve", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
+        /// MailStore append/fetch/search benchmark; see BENCHMARKS.md and scripts/bench/storage.
+        .executableTarget(
+            name: "MailStoreBenchmark",
+            dependencies: ["FS", "MailStore"],
+            path: "Benchmarks/MailStoreBenchmark/Sources",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Storage
 
