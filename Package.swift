@@ -142,6 +142,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "LMTPServer",
+            dependencies: [
+                "Auth",
+                "MailMessage",
+                "MailStore",
+                "SMTPGrammar",
+                "ServerKit",
+                "Sieve",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Wiring and executables
 
         .target(
@@ -149,6 +166,7 @@ let package = Package(
             dependencies: [
                 "Auth",
                 "IMAPServer",
+                "LMTPServer",
                 "MailStore",
                 "ServerKit",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -165,6 +183,7 @@ let package = Package(
             name: "columba",
             dependencies: [
                 "ColumbaServer",
+                "LMTPServer",
                 "MailStore",
                 "Sieve",
                 "Auth",
@@ -259,6 +278,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "IMAPServerTests", dependencies: ["IMAPServer", "MailTesting", "Auth", "ServerKit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LMTPServerTests",
+            dependencies: [
+                "LMTPServer", "MailTesting", "Auth", "ServerKit", "MailStore", "SMTPGrammar", "Sieve", "ColumbaServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ColumbaServerTests",
             dependencies: ["ColumbaServer", "MailTesting", "Auth", "ServerKit", "MailStore"],
