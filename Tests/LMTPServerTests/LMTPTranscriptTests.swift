@@ -173,4 +173,53 @@ struct LMTPTranscriptTests {
         try await client.waitForClose()
         try await server.stop()
     }
+
+    @Test("a failing userdb gives 451 4.3.0 for that recipient; the session goes on")
+    func userdbFailure() async throws {
+        let server = try await LMTPTestServer.start()
+        let users = server.directory.appendingPathComponent("users").path
+        // A folder where the passwd-file should be: reading it fails (a missing file would be empty).
+        try FileManager.default.moveItem(atPath: users, toPath: users + ".away")
+        try FileManager.default.createDirectory(atPath: users, withIntermediateDirectories: false)
+        let client = try await server.connect()
+        try await transcript(client, """
+            S: 220 mx.example.test LMTP Columba ready
+            C: LHLO c
+            S: 250-mx.example.test
+            S: 250-PIPELINING
+            S: 250-ENHANCEDSTATUSCODES
+            S: 250-8BITMIME
+            S: 250-CHUNKING
+            S: 250-SIZE 4096
+            S: 250-SMTPUTF8
+            S: 250 DSN
+            C: MAIL FROM:<a@example.org>
+            S: 250 2.1.0 Sender ok
+            C: RCPT TO:<alice@example.test>
+            S: 451 4.3.0 <alice@example.test>: temporary user lookup failure
+            """)
+        try FileManager.default.removeItem(atPath: users)
+        try FileManager.default.moveItem(atPath: users + ".away", toPath: users)
+        try await transcript(client, """
+            C: RCPT TO:<alice@example.test>
+            S: 250 2.1.5 Recipient ok
+            C: QUIT
+            S: 221 2.0.0 Bye
+            """)
+        try await server.stop()
+    }
+
+    @Test("graceful shutdown says 421 to a session waiting for a command")
+    func shutdown() async throws {
+        let server = try await LMTPTestServer.start()
+        let client = try await server.connect()
+        #expect(try await client.readLine() == "220 mx.example.test LMTP Columba ready")
+        try await client.send("LHLO c")
+        for line in LMTPHostileInputTests.lhloReply {
+            #expect(try await client.readLine() == line)
+        }
+        try await server.stop()
+        #expect(try await client.readLine() == "421 4.3.2 Server shutting down")
+        try await client.waitForClose()
+    }
 }

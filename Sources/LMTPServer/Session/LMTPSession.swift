@@ -124,10 +124,7 @@ struct LMTPSession {
     private mutating func addRecipient(_ rcpt: RcptCommand) async -> SMTPReply {
         guard clientName != nil else { return LMTPReplies.lhloFirst }
         guard transaction != nil else { return LMTPReplies.mailFirst }
-        guard transaction!.recipients.count < settings.maximumRecipients else {
-            transaction!.refusedForLimit += 1
-            return LMTPReplies.tooManyRecipients
-        }
+        guard transaction!.recipients.count < settings.maximumRecipients else { return LMTPReplies.tooManyRecipients }
         let address: String
         switch rcpt.forwardPath {
         case .postmaster: address = "postmaster@\(settings.hostname)"

@@ -10,8 +10,6 @@ struct LMTPTransaction {
     var chunks: [UInt8] = []
     /// Whether BDAT was used: DATA may not follow (RFC 3030 §3).
     var usesChunking = false
-    /// Recipients refused with 452 because of the recipient limit, for the log.
-    var refusedForLimit = 0
 
     init(mail: MailCommand) {
         self.mail = mail
