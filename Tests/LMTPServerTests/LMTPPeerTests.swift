@@ -87,8 +87,11 @@ struct LMTPPeerTests {
         #expect(text.contains("by relay.example.test (Postfix) with ESMTP"))
         #expect(text.contains("Subject: Roadmap\r\n"))
         #expect(try await server.messages("alice@example.test").isEmpty)
-        #expect(postfix.log.contains("relay=127.0.0.1[127.0.0.1]:\(server.port)") && postfix.log.contains("status=sent (250 2.0.0 <alice@example.test> Saved)"),
-                "\(postfix.log)")
+        // Postfix logs the delivery once it read our reply, a moment after the message was stored.
+        let logged = try await Peers.waitUntil(timeout: .seconds(30)) {
+            postfix.log.contains("status=sent (250 2.0.0 <alice@example.test> Saved)")
+        }
+        #expect(logged && postfix.log.contains("relay=127.0.0.1[127.0.0.1]:\(server.port)"), "\(postfix.log)")
 
         let replies = try await sink.waitForMessages(1)
         let reply = try #require(replies.first)
