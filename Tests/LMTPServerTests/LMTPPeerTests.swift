@@ -51,59 +51,64 @@ struct LMTPPeerTests {
             vacation :subject "Out of office" "Back next week.";
             """, for: "alice@example.test")
         let postfix = try await PostfixInstance.start(lmtpPort: server.port)
-        let client = try await LineClient.connect(port: postfix.smtpPort)
-        let message = """
-            From: Dana <dana@example.org>\r
-            To: Alice <alice@example.test>\r
-            Subject: Roadmap\r
-            Message-ID: <roadmap-1@example.org>\r
-            \r
-            The plan.\r
-            .
-            """
-        for line in ["EHLO client.example.org", "MAIL FROM:<dana@example.org>", "RCPT TO:<alice@example.test>", "DATA"] {
-            try await client.send(line)
-        }
-        var transcript: [String] = []
-        while let line = try await client.readLine() {
-            transcript.append(line)
-            if line.hasPrefix("354") || line.hasPrefix("4") || line.hasPrefix("5") { break }
-        }
-        #expect(transcript.last?.hasPrefix("354") == true, "\(transcript)")
-        try await client.send(message.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n"))
-        let queued = try await client.readLine()
-        #expect(queued?.hasPrefix("250") == true, "\(queued ?? "closed")")
-        try await client.send("QUIT")
-        await client.close()
+        do {
+            let client = try await LineClient.connect(port: postfix.smtpPort)
+            let message = """
+                From: Dana <dana@example.org>\r
+                To: Alice <alice@example.test>\r
+                Subject: Roadmap\r
+                Message-ID: <roadmap-1@example.org>\r
+                \r
+                The plan.\r
+                .
+                """
+            for line in ["EHLO client.example.org", "MAIL FROM:<dana@example.org>", "RCPT TO:<alice@example.test>", "DATA"] {
+                try await client.send(line)
+            }
+            var transcript: [String] = []
+            while let line = try await client.readLine() {
+                transcript.append(line)
+                if line.hasPrefix("354") || line.hasPrefix("4") || line.hasPrefix("5") { break }
+            }
+            #expect(transcript.last?.hasPrefix("354") == true, "\(transcript)")
+            try await client.send(message.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n"))
+            let queued = try await client.readLine()
+            #expect(queued?.hasPrefix("250") == true, "\(queued ?? "closed")")
+            try await client.send("QUIT")
+            await client.close()
 
-        let delivered = try await Peers.waitUntil {
-            try await server.messages("alice@example.test", in: "Projects").count == 1
-        }
-        #expect(delivered, "\(postfix.log)")
-        let filed = try await server.messages("alice@example.test", in: "Projects")
-        #expect(filed.first?.flags == FlagSet(system: [.flagged], keywords: ["$Work"]))
-        let text = filed.first?.text ?? ""
-        #expect(text.hasPrefix("Return-Path: <dana@example.org>\r\nDelivered-To: alice@example.test\r\nReceived: from relay.example.test (127.0.0.1)"))
-        #expect(text.contains("by relay.example.test (Postfix) with ESMTP"))
-        #expect(text.contains("Subject: Roadmap\r\n"))
-        #expect(try await server.messages("alice@example.test").isEmpty)
-        // Postfix logs the delivery once it read our reply, a moment after the message was stored.
-        let logged = try await Peers.waitUntil(timeout: .seconds(30)) {
-            postfix.log.contains("status=sent (250 2.0.0 <alice@example.test> Saved)")
-        }
-        #expect(logged && postfix.log.contains("relay=127.0.0.1[127.0.0.1]:\(server.port)"), "\(postfix.log)")
+            let delivered = try await Peers.waitUntil {
+                try await server.messages("alice@example.test", in: "Projects").count == 1
+            }
+            #expect(delivered, "\(postfix.log)")
+            let filed = try await server.messages("alice@example.test", in: "Projects")
+            #expect(filed.first?.flags == FlagSet(system: [.flagged], keywords: ["$Work"]))
+            let text = filed.first?.text ?? ""
+            #expect(text.hasPrefix("Return-Path: <dana@example.org>\r\nDelivered-To: alice@example.test\r\nReceived: from relay.example.test (127.0.0.1)"))
+            #expect(text.contains("by relay.example.test (Postfix) with ESMTP"))
+            #expect(text.contains("Subject: Roadmap\r\n"))
+            #expect(try await server.messages("alice@example.test").isEmpty)
+            // Postfix logs the delivery once it read our reply, a moment after the message was stored.
+            let logged = try await Peers.waitUntil(timeout: .seconds(30)) {
+                postfix.log.contains("status=sent (250 2.0.0 <alice@example.test> Saved)")
+            }
+            #expect(logged && postfix.log.contains("relay=127.0.0.1[127.0.0.1]:\(server.port)"), "\(postfix.log)")
 
-        let replies = try await sink.waitForMessages(1)
-        let reply = try #require(replies.first)
-        #expect(reply.mailFrom == "<>")
-        #expect(reply.recipients == ["<dana@example.org>"])
-        #expect(reply.header("Auto-Submitted") == "auto-replied (vacation)")
-        #expect(reply.header("In-Reply-To") == "<roadmap-1@example.org>")
-        #expect(reply.header("References") == "<roadmap-1@example.org>")
-        #expect(reply.header("Subject") == "Out of office")
-        #expect(reply.header("From") == "<alice@example.test>")
-        #expect(reply.header("To") == "<dana@example.org>")
-        #expect(reply.body == "Back next week.\r\n")
+            let replies = try await sink.waitForMessages(1)
+            let reply = try #require(replies.first)
+            #expect(reply.mailFrom == "<>")
+            #expect(reply.recipients == ["<dana@example.org>"])
+            #expect(reply.header("Auto-Submitted") == "auto-replied (vacation)")
+            #expect(reply.header("In-Reply-To") == "<roadmap-1@example.org>")
+            #expect(reply.header("References") == "<roadmap-1@example.org>")
+            #expect(reply.header("Subject") == "Out of office")
+            #expect(reply.header("From") == "<alice@example.test>")
+            #expect(reply.header("To") == "<dana@example.org>")
+            #expect(reply.body == "Back next week.\r\n")
+        } catch {
+            try? await postfix.stop()
+            throw error
+        }
         try await postfix.stop()
         try await server.stop()
         await sink.stop()
