@@ -60,7 +60,7 @@ extension ColumbaConfiguration {
         }
         writer.section("shutdown") { $0.value("drain_timeout", shutdown.drainTimeout) }
         writer.section("lmtp") {
-            $0.value("received_header", lmtp.receivedHeader ? "true" : "false")
+            $0.value("received_header", lmtp.receivedHeader)
             $0.value("max_message_size", lmtp.maxMessageSize)
             $0.value("max_recipients", lmtp.maxRecipients)
         }
