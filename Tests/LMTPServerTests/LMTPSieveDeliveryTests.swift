@@ -102,7 +102,7 @@ struct LMTPSieveDeliveryTests {
         let sink = try await SMTPSink.start()
         let server = try await LMTPTestServer.start(relay: sink.port)
         try server.activateScript("redirect \"elsewhere@example.net\";", for: "alice@example.test")
-        #expect(try await Self.deliver(server, to: ["alice@example.test"]) == ["250 2.0.0 <alice@example.test> Delivered"])
+        #expect(try await Self.deliver(server, to: ["alice@example.test"]) == ["250 2.0.0 <alice@example.test> Redirected"])
         let sent = try await sink.waitForMessages(1)
         #expect(sent.count == 1)
         #expect(sent.first?.mailFrom == "<sender@example.org>")

@@ -74,6 +74,7 @@ public final class LocalDelivery: Sendable {
         let content = outcome.editedMessage ?? message.bytes
         let stored = recipient.address
         var storedSomewhere = false
+        var redirected = false
         var redirectFailed = false
         do {
             for action in outcome.actions {
@@ -85,7 +86,9 @@ public final class LocalDelivery: Sendable {
                     try await store(message, content, for: stored, in: mailbox, flags: flags, create: create, writer, logger)
                     storedSomewhere = true
                 case .redirect(let address):
-                    if await !redirect(message, content, to: address, recipient: recipient, logger: logger) {
+                    if await redirect(message, content, to: address, recipient: recipient, logger: logger) {
+                        redirected = true
+                    } else {
                         redirectFailed = true
                     }
                 case .vacation(let response):
@@ -103,7 +106,7 @@ public final class LocalDelivery: Sendable {
             logger.error("cannot store the message", metadata: ["error": "\(error)"])
             return LMTPReplies.temporaryFailure
         }
-        let what = storedSomewhere ? "Saved" : outcome.actions.contains(.discard) ? "Discarded" : "Delivered"
+        let what = storedSomewhere ? "Saved" : redirected ? "Redirected" : "Discarded"
         return SMTPReply(code: 250, enhancedStatus: .init(2, 0, 0), text: "<\(recipient.address)> \(what)")
     }
 

@@ -26,6 +26,9 @@ public final class LMTPFramingHandler: ChannelDuplexHandler, RemovableChannelHan
         case chunk(SMTPChunkDecoder)
     }
 
+    /// The most bytes held after a DATA line while the session decides how to answer it.
+    static let maximumBytesAwaitingDirective = 1 << 20
+
     private let maximumLineLength: Int
     private let maximumMessageSize: Int
     private var framer: SMTPCommandLineFramer
@@ -44,6 +47,12 @@ public final class LMTPFramingHandler: ChannelDuplexHandler, RemovableChannelHan
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var incoming = unwrapInboundIn(data)
         buffer.writeBuffer(&incoming)
+        if case .awaitingDirective = mode, buffer.readableBytes > Self.maximumBytesAwaitingDirective {
+            // RFC 2920 §3.1: DATA ends a pipelined group; a client that streams on before the 354
+            // is not speaking LMTP, and holding its bytes would be unbounded.
+            context.close(promise: nil)
+            return
+        }
         process(context: context)
     }
 

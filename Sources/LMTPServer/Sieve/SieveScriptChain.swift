@@ -64,6 +64,9 @@ public struct SieveScriptChain: Sendable {
             for action in result.actions {
                 if case .keep = action {
                     scriptKeep = action
+                } else if case .vacation = action, actions.contains(where: Self.isVacation) {
+                    // One automatic reply per message, from the first script that asked.
+                    continue
                 } else if !actions.contains(action) {
                     actions.append(action)
                 }
@@ -73,6 +76,11 @@ public struct SieveScriptChain: Sendable {
         }
         if let keep { actions.append(keep) }
         return Outcome(actions: actions, editedMessage: edited, scriptsRun: ran)
+    }
+
+    private static func isVacation(_ action: SieveAction) -> Bool {
+        if case .vacation = action { return true }
+        return false
     }
 
     /// The script files a configured entry stands for: a file, or a folder's `*.sieve` files by name.
