@@ -281,7 +281,7 @@ let package = Package(
         .testTarget(
             name: "LMTPServerTests",
             dependencies: [
-                "LMTPServer", "MailTesting", "Auth", "ServerKit", "MailStore", "SMTPGrammar", "Sieve", "ColumbaServer",
+                "LMTPServer", "MailTesting", "MailMessage", "MailStore", "Sieve",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -147,4 +147,14 @@ struct LMTPSieveDeliveryTests {
         try await server.stop()
         await sink.stop()
     }
+
+    @Test("lmtp.received_header: false stores the message with only Return-Path and Delivered-To added")
+    func noReceivedLine() async throws {
+        let server = try await LMTPTestServer.start(lmtp: "received_header: false")
+        #expect(try await Self.deliver(server, to: ["alice@example.test"], message: "Subject: s\r\n\r\nb\r\n")
+                == ["250 2.0.0 <alice@example.test> Saved"])
+        #expect(try await server.messages("alice@example.test").first?.text
+                == "Return-Path: <sender@example.org>\r\nDelivered-To: alice@example.test\r\nSubject: s\r\n\r\nb\r\n")
+        try await server.stop()
+    }
 }
