@@ -151,6 +151,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "LMTPServer",
+            dependencies: [
+                "Auth",
+                "MailMessage",
+                "MailStore",
+                "SMTPGrammar",
+                "ServerKit",
+                "Sieve",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Wiring and executables
 
         .target(
@@ -159,6 +176,7 @@ let package = Package(
                 "Auth",
                 "FS",
                 "IMAPServer",
+                "LMTPServer",
                 "MailStore",
                 "ServerKit",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -177,6 +195,7 @@ let package = Package(
                 "ColumbaServer",
                 "IMAPGrammar",
                 "IMAPServer",
+                "LMTPServer",
                 "MailMessage",
                 "MailStore",
                 "Sieve",
@@ -279,6 +298,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "IMAPServerTests", dependencies: ["IMAPServer", "MailTesting", "Auth", "ServerKit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LMTPServerTests",
+            dependencies: [
+                "LMTPServer", "MailTesting", "MailMessage", "MailStore", "Sieve",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ColumbaServerTests",
             dependencies: [

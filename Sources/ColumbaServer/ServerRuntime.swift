@@ -1,6 +1,8 @@
 import Auth
 import IMAPServer
+import LMTPServer
 import Logging
+import MailStore
 import NIOCore
 import Synchronization
 import ServerKit
@@ -47,11 +49,14 @@ public final class ServerRuntime: Sendable {
             settings: IMAPServerSettings(hostname: configuration.hostname),
             authenticator: auth.authenticator
         )
+        // One open store per home for every protocol's sessions.
+        let stores = OpenMailStores()
+        let lmtp = LMTPSetup.handler(configuration: configuration, authenticator: auth.authenticator, stores: stores)
         var bound: [BoundListener] = []
         var listeners: [any Service] = []
         var unserved: [ListenerConfiguration] = []
         for listener in configuration.listeners {
-            guard listener.serviceProtocol == .imap else {
+            guard [.imap, .lmtp].contains(listener.serviceProtocol) else {
                 unserved.append(listener)
                 continue
             }
@@ -63,14 +68,22 @@ public final class ServerRuntime: Sendable {
                     maximumConnections: configuration.limits.maxConnections,
                     maximumConnectionsPerAddress: configuration.limits.maxConnectionsPerIP
                 )
-                let service = try await Listener.bind(
-                    settings: settings, handler: imap, certificates: certificates,
-                    logger: logger
-                )
-                listeners.append(service)
-                if let address = service.boundAddress {
+                let boundAddress: SocketAddress?
+                switch listener.serviceProtocol {
+                case .imap:
+                    let service = try await Listener.bind(settings: settings, handler: imap, certificates: certificates, logger: logger)
+                    listeners.append(service)
+                    boundAddress = service.boundAddress
+                case .lmtp:
+                    let service = try await Listener.bind(settings: settings, handler: lmtp, certificates: certificates, logger: logger)
+                    listeners.append(service)
+                    boundAddress = service.boundAddress
+                default:
+                    continue
+                }
+                if let boundAddress {
                     bound.append(BoundListener(name: listener.name, serviceProtocol: listener.serviceProtocol,
-                                               address: address, tls: listener.tls))
+                                               address: boundAddress, tls: listener.tls))
                 }
             }
         }

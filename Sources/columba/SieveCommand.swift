@@ -6,7 +6,7 @@ struct SieveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sieve",
         abstract: "Work with Sieve scripts.",
-        subcommands: [Check.self]
+        subcommands: [Check.self] + SieveScriptCommands.all
     )
 
     struct Check: ParsableCommand {

@@ -10,8 +10,10 @@ struct EmbeddedDefaultTests {
     @Test("first start makes a certificate and one account, prints them, and the account logs in over IMAPS")
     func firstStart() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("columba-default-\(UUID().uuidString)")
-        // Free ports instead of 1143/1993 so the test cannot collide with a running server.
-        let environment = ["COLUMBA_LISTENERS_IMAP_PORT": "0", "COLUMBA_LISTENERS_IMAPS_PORT": "0"]
+        // Free ports instead of 1143/1993/1024 so the test cannot collide with a running server.
+        let environment = [
+            "COLUMBA_LISTENERS_IMAP_PORT": "0", "COLUMBA_LISTENERS_IMAPS_PORT": "0", "COLUMBA_LISTENERS_LMTP_PORT": "0",
+        ]
         let server = try await ServerProcess.start(configuration: nil, dataDirectory: data, environment: environment)
         let output = server.output
         let account = try #require(output.first { $0.hasPrefix("created account ") })
@@ -54,7 +56,9 @@ struct EmbeddedDefaultTests {
 struct InProcessServerTests {
     @Test("the embedded default runs in process; its account logs in over STARTTLS; stop drains")
     func embeddedDefault() async throws {
-        let environment = ["COLUMBA_LISTENERS_IMAP_PORT": "0", "COLUMBA_LISTENERS_IMAPS_PORT": "0"]
+        let environment = [
+            "COLUMBA_LISTENERS_IMAP_PORT": "0", "COLUMBA_LISTENERS_IMAPS_PORT": "0", "COLUMBA_LISTENERS_LMTP_PORT": "0",
+        ]
         let (server, report) = try await InProcessServer.start(configuration: nil, environment: environment)
         let account = try #require(report.createdAccount)
         let certificate = try NIOSSLCertificate.fromPEMFile(server.runtime.configuration.tls.pair.certificate)[0]

@@ -98,11 +98,13 @@ extension ColumbaConfiguration {
             reader.sources.origins["data_dir"] = .commandLine(option: "--data")
         }
         let base = embeddedDefault(dataDirectory: data, hostname: hostname)
+        let lmtp = reader.lmtp(default: base.lmtp)
+        let sieve = reader.sieve(default: base.sieve)
         let name = reader.string(["hostname"], default: base.hostname) { value in
             ConfigurationValueSyntax.isHostname(value)
                 ? nil : "\"\(value)\" is not a host name; expected a DNS name such as mail.example.org"
         }
-        return ColumbaConfiguration(
+        var configuration = ColumbaConfiguration(
             hostname: name,
             dataDirectory: base.dataDirectory,
             mailRoot: reader.string(["mail", "root"], default: base.mailRoot),
@@ -124,6 +126,9 @@ extension ColumbaConfiguration {
             sources: reader.sources,
             mailFsync: reader.choice(["mail", "fsync"], default: base.mailFsync)
         )
+        configuration.lmtp = lmtp
+        configuration.sieve = sieve
+        return configuration
     }
 
     private static func limits(

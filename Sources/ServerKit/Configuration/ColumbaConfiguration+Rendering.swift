@@ -62,6 +62,16 @@ extension ColumbaConfiguration {
             $0.value("line_length", limits.lineLength)
         }
         writer.section("shutdown") { $0.value("drain_timeout", shutdown.drainTimeout) }
+        writer.section("lmtp") {
+            $0.value("received_header", lmtp.receivedHeader)
+            $0.value("max_message_size", lmtp.maxMessageSize)
+            $0.value("max_recipients", lmtp.maxRecipients)
+        }
+        writer.section("sieve") {
+            $0.list("before", sieve.before)
+            $0.list("after", sieve.after)
+            $0.value("relay", sieve.relay ?? "")
+        }
         return writer.text
     }
 

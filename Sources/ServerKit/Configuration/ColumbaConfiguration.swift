@@ -30,6 +30,10 @@ public struct ColumbaConfiguration: Sendable, Hashable {
     public var shutdown: ShutdownConfiguration
     /// Where each value came from.
     public var sources: ConfigurationSources
+    /// LMTP delivery.
+    public var lmtp = LMTPConfiguration()
+    /// The administrator's Sieve scripts and the relay for redirects and vacation replies.
+    public var sieve = SieveConfiguration()
 
     /// Creates a configuration from its sections.
     public init(

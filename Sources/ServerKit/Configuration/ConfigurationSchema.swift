@@ -60,5 +60,7 @@ indirect enum ConfigurationSchema: Sendable {
             ])
         ),
         ("shutdown", .section([("drain_timeout", .value)])),
+        ("lmtp", .section([("received_header", .value), ("max_message_size", .value), ("max_recipients", .value)])),
+        ("sieve", .section([("before", .list), ("after", .list), ("relay", .value)])),
     ])
 }

@@ -33,6 +33,10 @@ struct ConfigurationYAMLWriter {
         line("\(key): \(value)", key: key)
     }
 
+    mutating func value(_ key: String, _ value: Bool) {
+        line("\(key): \(value)", key: key)
+    }
+
     mutating func value(_ key: String, _ value: Duration) {
         line("\(key): \(ConfigurationValueSyntax.durationText(value))", key: key)
     }

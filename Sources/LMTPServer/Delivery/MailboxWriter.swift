@@ -1,0 +1,59 @@
+import Foundation
+import MailStore
+
+/// Every call LMTP delivery makes into a user's mail store, in one place.
+struct MailboxWriter {
+    let store: UserMailStore
+
+    /// The user's mailbox names, for Sieve's `mailboxexists`.
+    func mailboxNames() async throws -> Set<String> {
+        Set(try await store.mailboxes().map(\.name))
+    }
+
+    /// Stores `bytes` in `mailbox` with `flags` (IMAP flag strings, `\Seen` or keywords) and returns
+    /// the name of the mailbox it went to.
+    ///
+    /// A missing mailbox is made when `create` is set (RFC 5490 `:create`); otherwise the message
+    /// goes to INBOX, as Pigeonhole does, and `note` says why.
+    func save(
+        _ bytes: [UInt8], to mailbox: String, flags: Set<String>?, create: Bool, receivedAt: Int,
+        note: (String) -> Void
+    ) async throws -> String {
+        var target = UserMailStore.canonicalName(mailbox)
+        if target != "INBOX", try await store.index.mailbox(named: target) == nil {
+            if create {
+                do {
+                    try await store.createMailbox(named: target)
+                } catch let error as MailIndexError where error.kind == .mailboxExists {
+                    // A concurrent delivery made it first.
+                } catch {
+                    note("cannot create mailbox \(mailbox) (\(error)); saved to INBOX")
+                    target = "INBOX"
+                }
+            } else {
+                note("mailbox \(mailbox) does not exist; saved to INBOX")
+                target = "INBOX"
+            }
+        }
+        _ = try await store.save(bytes, to: target, flags: Self.flagSet(flags), internalDate: Int64(receivedAt))
+        return target
+    }
+
+    /// imap4flags' strings as stored flags: the five system flags (any case) and keywords;
+    /// `\Recent` and other backslash names cannot be set and are dropped.
+    static func flagSet(_ flags: Set<String>?) -> FlagSet {
+        var set = FlagSet()
+        for flag in flags ?? [] {
+            switch flag.lowercased() {
+            case "\\seen": set.system.insert(.seen)
+            case "\\answered": set.system.insert(.answered)
+            case "\\flagged": set.system.insert(.flagged)
+            case "\\deleted": set.system.insert(.deleted)
+            case "\\draft": set.system.insert(.draft)
+            default:
+                if !flag.hasPrefix("\\"), !flag.isEmpty { set.keywords.insert(flag) }
+            }
+        }
+        return set
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+
+@testable import ServerKit
+
+@Suite("LMTP and Sieve configuration")
+struct DeliveryConfigurationTests {
+    @Test("lmtp and sieve keys are read, with defaults when absent")
+    func readsKeys() async throws {
+        let fixture = try ConfigurationFixture()
+        let defaults = try await fixture.load("hostname: mail.example.org\n")
+        #expect(defaults.lmtp == LMTPConfiguration(receivedHeader: true, maxMessageSize: 50 * 1024 * 1024, maxRecipients: 500))
+        #expect(defaults.sieve == SieveConfiguration())
+        let configuration = try await fixture.load("""
+            lmtp: { received_header: false, max_message_size: 10000, max_recipients: 20 }
+            sieve:
+              before: [/etc/columba/sieve/before.d]
+              after: /etc/columba/sieve/after.sieve
+              relay: "127.0.0.1:25"
+            """)
+        #expect(configuration.lmtp == LMTPConfiguration(receivedHeader: false, maxMessageSize: 10000, maxRecipients: 20))
+        #expect(configuration.sieve == SieveConfiguration(
+            before: ["/etc/columba/sieve/before.d"], after: ["/etc/columba/sieve/after.sieve"], relay: "127.0.0.1:25"
+        ))
+    }
+
+    @Test("bad values are reported at their line")
+    func problems() async throws {
+        let fixture = try ConfigurationFixture()
+        let problems = try await fixture.problems("""
+            lmtp:
+              received_header: maybe
+              max_recipients: 0
+            sieve:
+              relay: smtp.example.org
+            """)
+        #expect(problems == [
+            "\(fixture.configPath):2: lmtp.received_header: \"maybe\" is not a boolean; expected true or false",
+            "\(fixture.configPath):3: lmtp.max_recipients: 0 is out of range; expected 1...100000",
+            "\(fixture.configPath):5: sieve.relay: \"smtp.example.org\" is not host:port; expected an address such as 127.0.0.1:25",
+        ])
+    }
+}
