@@ -184,6 +184,8 @@ let package = Package(
             dependencies: ["SMTPGrammar", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
+        /// libFuzzer entry for the Sieve lexer, parser, validator and interpreter; see scripts/fuzz-sieve.sh.
+        .executableTarget(name: "SieveFuzzer", dependencies: ["Sieve", "MailMessage"], swiftSettings: swiftSettings),
         /// libFuzzer entry for the IMAP command parser; see scripts/fuzz-imapgrammar.sh.
         .executableTarget(
             name: "IMAPGrammarFuzzer",
@@ -210,7 +212,7 @@ let package = Package(
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
         .testTarget(name: "MailStoreTests", dependencies: ["MailStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "SieveTests", dependencies: ["Sieve"], swiftSettings: swiftSettings),
+        .testTarget(name: "SieveTests", dependencies: ["Sieve", "MailMessage"], exclude: ["svtest"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SMTPGrammarTests",
             dependencies: ["SMTPGrammar", .product(name: "NIOCore", package: "swift-nio")],

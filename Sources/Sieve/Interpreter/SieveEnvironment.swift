@@ -9,6 +9,10 @@ public struct SieveEnvironment: Sendable {
     public var envelopeFrom: String
     /// The RCPT TO of this delivery.
     public var envelopeTo: String
+    /// The original recipient (DSN ORCPT, RFC 3461) when it differs from ``envelopeTo``.
+    public var originalRecipient: String?
+    /// The SMTP AUTH identity the message was submitted with (`envelope "auth"`), if any.
+    public var authenticatedUser: String?
 
     /// Seconds since 1970 at delivery (`currentdate`).
     public var now: Int

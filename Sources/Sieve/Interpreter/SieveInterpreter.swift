@@ -4,19 +4,36 @@ import MailMessage
 /// the implicit keep stays unless an action cancels it; duplicate actions are merged; a failure
 /// at run time leaves only the implicit keep.
 public enum SieveInterpreter {
-    /// Runs `script` on `environment`.
-    public static func run(_ script: SieveScript, in environment: SieveEnvironment) -> SieveResult {
-        var run = Run(environment: environment, variablesEnabled: script.extensions.contains("variables"))
+    /// Runs `script` on `environment`, within `limits`.
+    public static func run(_ script: SieveScript, in environment: SieveEnvironment,
+                           limits: SieveLimits = SieveLimits()) -> SieveResult {
+        var run = SieveRun(environment: environment, script: script, limits: limits)
         _ = run.execute(script.commands)
         return run.result()
     }
 }
 
-private struct RuntimeError: Error {
+/// Why a run failed, and where.
+struct SieveRuntimeError: Hashable, Sendable, CustomStringConvertible {
     var message: String
+    var location: SourceLocation
+
+    var description: String { "\(message) (\(location))" }
 }
 
-private struct Run {
+/// What the test runner adds to a run: the commands and tests of `vnd.dovecot.testsuite` and the
+/// `tst` variable namespace.
+protocol SieveRunHost: AnyObject {
+    /// Runs a command the engine does not know; returns `false` when it ends the script.
+    func execute(_ command: SieveCommand, in run: inout SieveRun) -> Bool
+    /// Evaluates a test the engine does not know.
+    func evaluate(_ test: SieveTest, in run: inout SieveRun) -> Bool
+    /// The value of `${namespace.name}` for a namespace the host owns, or `nil` when it owns none.
+    func variable(namespace: String, name: String) -> String?
+}
+
+/// The state of one script run: the message as edited so far, the actions, the variables.
+struct SieveRun {
     /// The delivery environment; its message changes with editheader.
     var environment: SieveEnvironment
     var edited = false
@@ -24,22 +41,63 @@ private struct Run {
     var implicitKeep = true
     /// imap4flags' internal variable: the flags keep and fileinto use without :flags.
     var flags = FlagList()
-    var error: String?
+    var error: SieveRuntimeError?
+    /// Set by the testsuite's `test_fail`: the reason, until the enclosing `test` block records it.
+    var testFailure: String?
     /// RFC 5229: strings are expanded only when the script requires "variables".
-    let variablesEnabled: Bool
+    var variablesEnabled: Bool
     var variables: [String: String] = [:]
     /// `${0}`, `${1}`… from the last successful `:matches`.
     var matchValues: [String] = []
+    let limits: SieveLimits
+    /// Commands and tests evaluated so far, against ``SieveLimits/maximumSteps``.
+    var steps = 0
+    /// The test runner, when this run belongs to one.
+    var host: (any SieveRunHost)?
+    /// The extensions `ihave` finds.
+    var available: Set<String> { host == nil ? SieveDialect.standard.extensions : SieveDialect.testsuite.extensions }
 
-    init(environment: SieveEnvironment, variablesEnabled: Bool) {
+    init(environment: SieveEnvironment, script: SieveScript, limits: SieveLimits, host: (any SieveRunHost)? = nil) {
         self.environment = environment
-        self.variablesEnabled = variablesEnabled
+        self.variablesEnabled = script.extensions.contains("variables")
+        self.limits = limits
+        self.host = host
+    }
+
+    /// Ends the run with a runtime error; returns `false` for `execute` to pass on.
+    mutating func fail(_ message: String, at location: SourceLocation) -> Bool {
+        error = SieveRuntimeError(message: message, location: location)
+        return false
+    }
+
+    /// Counts one command or test against the step limit; `false` once the limit is passed.
+    private mutating func step(at location: SourceLocation) -> Bool {
+        steps += 1
+        guard steps <= limits.maximumSteps else {
+            if error == nil { _ = fail("script exceeded \(limits.maximumSteps) steps", at: location) }
+            return false
+        }
+        return true
+    }
+
+    /// Adds an action to the result, within the action and redirect limits.
+    mutating func add(_ action: SieveAction, at location: SourceLocation) -> Bool {
+        guard actions.count < limits.maximumActions else {
+            return fail("more than \(limits.maximumActions) actions", at: location)
+        }
+        if case .redirect = action,
+           actions.filter({ if case .redirect = $0 { true } else { false } }).count >= limits.maximumRedirects {
+            return fail("more than \(limits.maximumRedirects) redirects", at: location)
+        }
+        actions.append(action)
+        return true
     }
 
     /// Runs commands; returns `false` when `stop` (or an error) ends the script.
     mutating func execute(_ commands: [SieveCommand]) -> Bool {
         var previousBranchTaken = true
         for command in commands {
+            guard step(at: command.location) else { return false }
             switch command.name {
             case "require":
                 continue
@@ -52,17 +110,20 @@ private struct Run {
             case "stop":
                 return false
             case "keep":
-                actions.append(.keep(flags: flagsFor(arguments(command.arguments))))
+                guard add(.keep(flags: flagsFor(arguments(command.arguments))), at: command.location) else { return false }
             case "set":
                 let arguments = arguments(command.arguments, keepingFirst: true)
-                variables[arguments.positional[0][0].lowercased()] = arguments.modified(arguments.positional[1][0])
+                let name = arguments.positional[0][0].lowercased()
+                guard variables[name] != nil || variables.count < limits.maximumVariables else {
+                    return fail("more than \(limits.maximumVariables) variables", at: command.location)
+                }
+                variables[name] = arguments.modified(arguments.positional[1][0], maximumSize: limits.maximumVariableSize)
             case "vacation":
                 guard !actions.contains(where: { if case .vacation = $0 { true } else { false } }) else {
-                    error = "more than one vacation action (\(command.location))"
-                    return false
+                    return fail("more than one vacation action", at: command.location)
                 }
                 if let response = vacationResponse(arguments(command.arguments)) {
-                    actions.append(.vacation(response))
+                    guard add(.vacation(response), at: command.location) else { return false }
                 }
             case "addheader":
                 let arguments = arguments(command.arguments)
@@ -70,8 +131,7 @@ private struct Run {
             case "deleteheader":
                 deleteHeader(arguments(command.arguments))
             case "error":
-                error = "error: \(arguments(command.arguments).positional[0].first ?? "") (\(command.location))"
-                return false
+                return fail("error: \(arguments(command.arguments).positional[0].first ?? "")", at: command.location)
             case "setflag":
                 flags = FlagList(arguments(command.arguments).positional[0])
             case "addflag":
@@ -79,24 +139,26 @@ private struct Run {
             case "removeflag":
                 flags.remove(arguments(command.arguments).positional[0])
             case "discard":
+                guard add(.discard, at: command.location) else { return false }
                 implicitKeep = false
             case "fileinto":
                 let arguments = arguments(command.arguments)
-                actions.append(.fileInto(mailbox: arguments.positional[0].first ?? "",
-                                         flags: flagsFor(arguments),
-                                         create: arguments.has("create")))
+                let action = SieveAction.fileInto(mailbox: arguments.positional[0].first ?? "",
+                                                  flags: flagsFor(arguments), create: arguments.has("create"))
+                guard add(action, at: command.location) else { return false }
                 if !arguments.has("copy") { implicitKeep = false }
             case "redirect":
                 let arguments = arguments(command.arguments)
-                actions.append(.redirect(address: arguments.positional[0].first ?? ""))
+                guard add(.redirect(address: arguments.positional[0].first ?? ""), at: command.location) else { return false }
                 if !arguments.has("copy") { implicitKeep = false }
             case "reject", "ereject":
                 let arguments = arguments(command.arguments)
-                actions.append(.reject(reason: arguments.positional[0].first ?? "", extended: command.name == "ereject"))
+                let action = SieveAction.reject(reason: arguments.positional[0].first ?? "", extended: command.name == "ereject")
+                guard add(action, at: command.location) else { return false }
                 implicitKeep = false
             default:
-                error = "command '\(command.name)' cannot run (\(command.location))"
-                return false
+                guard let host else { return fail("command '\(command.name)' cannot run", at: command.location) }
+                if !host.execute(command, in: &self) { return false }
             }
             previousBranchTaken = true
         }
@@ -112,19 +174,9 @@ private struct Run {
     /// The actions in order, without duplicates, with the implicit keep when it stands.
     func result() -> SieveResult {
         if let error {
-            return SieveResult(actions: [.keep(flags: nil)], runtimeError: error)
+            return SieveResult(actions: [.keep(flags: nil)], runtimeError: error.description)
         }
-        var merged: [SieveAction] = []
-        // The implicit keep carries imap4flags' internal variable (RFC 5232 §3).
-        let implicit = SieveAction.keep(flags: flags.flags.isEmpty ? nil : Set(flags.flags))
-        for action in actions + (implicitKeep ? [implicit] : []) {
-            let normalized = Self.normalize(action)
-            if let index = merged.firstIndex(where: { Self.sameTarget($0, normalized) }) {
-                merged[index] = Self.combine(merged[index], normalized)
-            } else {
-                merged.append(normalized)
-            }
-        }
+        let merged = mergedActions(includingImplicitKeep: true)
         let delivers = merged.contains {
             switch $0 {
             case .reject, .vacation: false
@@ -139,15 +191,32 @@ private struct Run {
                            editedMessage: edited ? environment.message.bytes : nil, runtimeError: nil)
     }
 
+    /// The actions in order with duplicates merged, and the implicit keep when asked for and it stands.
+    /// `discard` only cancels the implicit keep (RFC 5228 §4.4), so it is not among them.
+    func mergedActions(includingImplicitKeep: Bool) -> [SieveAction] {
+        var merged: [SieveAction] = []
+        // The implicit keep carries imap4flags' internal variable (RFC 5232 §3).
+        let implicit = SieveAction.keep(flags: flags.flags.isEmpty ? nil : Set(flags.flags))
+        for action in actions + (includingImplicitKeep && implicitKeep ? [implicit] : []) where action != .discard {
+            let normalized = Self.normalize(action)
+            if let index = merged.firstIndex(where: { Self.sameTarget($0, normalized) }) {
+                merged[index] = Self.combine(merged[index], normalized)
+            } else {
+                merged.append(normalized)
+            }
+        }
+        return merged
+    }
+
     /// `fileinto "INBOX"` is the same as `keep` (RFC 5228 §2.10.3).
-    private static func normalize(_ action: SieveAction) -> SieveAction {
+    static func normalize(_ action: SieveAction) -> SieveAction {
         if case .fileInto(let mailbox, let flags, _) = action, mailbox.uppercased() == "INBOX" {
             return .keep(flags: flags)
         }
         return action
     }
 
-    private static func sameTarget(_ a: SieveAction, _ b: SieveAction) -> Bool {
+    static func sameTarget(_ a: SieveAction, _ b: SieveAction) -> Bool {
         switch (a, b) {
         case (.keep, .keep): true
         case (.fileInto(let x, _, _), .fileInto(let y, _, _)): x == y
@@ -159,7 +228,7 @@ private struct Run {
     }
 
     /// Two actions on one target: the later flags win when given, `create` if either asked.
-    private static func combine(_ first: SieveAction, _ second: SieveAction) -> SieveAction {
+    static func combine(_ first: SieveAction, _ second: SieveAction) -> SieveAction {
         switch (first, second) {
         case (.keep(let flags), .keep(let newer)): .keep(flags: newer ?? flags)
         case (.fileInto(let mailbox, let flags, let create), .fileInto(_, let newer, let alsoCreate)):
@@ -302,7 +371,7 @@ private struct Run {
     }
 
     /// Whether any value matches any key; a successful `:matches` sets the match variables.
-    private mutating func match(_ matcher: SieveMatcher, _ values: [String], _ keys: [String]) -> Bool {
+    mutating func match(_ matcher: SieveMatcher, _ values: [String], _ keys: [String]) -> Bool {
         if case .count = matcher.matchType {
             return matcher.matches(String(values.count), anyOf: keys)
         }
@@ -321,7 +390,7 @@ private struct Run {
 
     /// Splits arguments, expanding `${…}` in every string when variables are enabled, except the
     /// first string when `keepingFirst` (the variable name of `set`, whose tags take no value).
-    private func arguments(_ list: [SieveArgument], keepingFirst: Bool = false) -> Arguments {
+    func arguments(_ list: [SieveArgument], keepingFirst: Bool = false) -> Arguments {
         guard variablesEnabled else { return Arguments(list) }
         var firstString = keepingFirst
         let expanded = list.map { argument -> SieveArgument in
@@ -359,7 +428,7 @@ private struct Run {
                 result += number < matchValues.count ? matchValues[number] : ""
                 rest = afterBrace[afterBrace.index(after: end)...]
             } else if Self.isVariableName(name) {
-                result += (variables[name] ?? "").prefix(Self.maximumVariableLength)
+                result += variable(name).prefix(limits.maximumVariableSize)
                 rest = afterBrace[afterBrace.index(after: end)...]
             } else {
                 result += "${"
@@ -369,7 +438,15 @@ private struct Run {
         return result + rest
     }
 
-    static let maximumVariableLength = 4096
+    /// A variable's value: a namespace the host owns answers for its names, every other unset
+    /// name is empty (RFC 5229 §3).
+    private func variable(_ name: String) -> String {
+        if let dot = name.firstIndex(of: "."),
+           let value = host?.variable(namespace: String(name[..<dot]), name: String(name[name.index(after: dot)...])) {
+            return value
+        }
+        return variables[name] ?? ""
+    }
 
     /// identifier *("." identifier), RFC 5229 §3.
     private static func isVariableName(_ name: String) -> Bool {
@@ -382,6 +459,7 @@ private struct Run {
     }
 
     mutating func evaluate(_ test: SieveTest) -> Bool {
+        guard step(at: test.location) else { return false }
         let arguments = arguments(test.arguments)
         switch test.name {
         case "true": return true
@@ -431,7 +509,7 @@ private struct Run {
         case "virustest":
             return match(arguments.matcher, [String(environment.virusScore)], arguments.positional[0])
         case "ihave":
-            return arguments.positional[0].allSatisfy(SieveSignature.knownExtensions.contains)
+            return arguments.positional[0].allSatisfy(available.contains)
         case "mailboxexists":
             return arguments.positional[0].allSatisfy { name in
                 environment.mailboxes.contains(name) || (name.uppercased() == "INBOX" && environment.mailboxes.contains("INBOX"))
@@ -460,6 +538,9 @@ private struct Run {
                 switch name.lowercased() {
                 case "from": address = environment.envelopeFrom
                 case "to": address = environment.envelopeTo
+                case "auth":
+                    guard let user = environment.authenticatedUser else { continue }
+                    address = user
                 default: continue
                 }
                 let at = address.lastIndex(of: "@")
@@ -470,14 +551,17 @@ private struct Run {
             }
             return match(arguments.matcher, values, arguments.positional[1])
         default:
-            error = "test '\(test.name)' cannot run (\(test.location))"
-            return false
+            guard let host else {
+                _ = fail("test '\(test.name)' cannot run", at: test.location)
+                return false
+            }
+            return host.evaluate(test, in: &self)
         }
     }
 }
 
 /// A command's or test's arguments, split into tags and positional values.
-private struct Arguments {
+struct Arguments {
     var tags: [String: SieveArgument.Value?] = [:]
     var positional: [[String]] = []
     var number: UInt64?
@@ -547,8 +631,8 @@ private struct Arguments {
     }
 
     /// The value of `set` after its modifiers (RFC 5229 §4.1), applied in precedence order.
-    func modified(_ value: String) -> String {
-        var value = String(value.prefix(Run.maximumVariableLength))
+    func modified(_ value: String, maximumSize: Int) -> String {
+        var value = String(value.prefix(maximumSize))
         if has("lower") { value = value.lowercased() }
         if has("upper") { value = value.uppercased() }
         if has("lowerfirst"), let first = value.first { value = first.lowercased() + value.dropFirst() }
@@ -605,7 +689,7 @@ struct FlagList {
 }
 
 /// Which part of an address a test compares (RFC 5228 §2.7.4, RFC 5233).
-private enum AddressPart {
+enum AddressPart {
     case all
     case localpart
     case domain

@@ -182,6 +182,7 @@ extension SieveSignature {
 
     /// Tags followed by a value.
     static let valueTags: Set<String> = Set(
-        (commands.values.flatMap(\.tags) + tests.values.flatMap(\.tags)).filter { $0.value.value != nil }.map(\.key)
+        [commands, tests, testsuiteCommands, testsuiteTests].flatMap { $0.values.flatMap(\.tags) }
+            .filter { $0.value.value != nil }.map(\.key)
     )
 }

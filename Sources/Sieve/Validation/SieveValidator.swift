@@ -8,21 +8,28 @@ public enum SieveValidator {
     /// - Throws: ``SieveSyntaxError`` at the first problem, with its position.
     @discardableResult
     public static func validate(_ commands: [SieveCommand]) throws(SieveSyntaxError) -> Set<String> {
+        try validate(commands, dialect: .standard)
+    }
+
+    /// Validates `commands` against `dialect`.
+    static func validate(_ commands: [SieveCommand], dialect: SieveDialect) throws(SieveSyntaxError) -> Set<String> {
         var extensions: Set<String> = []
         var seenOtherCommand = false
-        try validateBlock(commands, extensions: &extensions, topLevel: true, seenOtherCommand: &seenOtherCommand)
+        try validateBlock(commands, dialect: dialect, extensions: &extensions, topLevel: true,
+                          seenOtherCommand: &seenOtherCommand)
         return extensions
     }
 
     private static func validateBlock(
         _ commands: [SieveCommand],
+        dialect: SieveDialect,
         extensions: inout Set<String>,
         topLevel: Bool,
         seenOtherCommand: inout Bool
     ) throws(SieveSyntaxError) {
         var previous: String?
         for command in commands {
-            guard let signature = SieveSignature.commands[command.name] else {
+            guard let signature = dialect.commands[command.name] else {
                 throw SieveSyntaxError(command.location, "unknown command '\(command.name)'")
             }
             if command.name == "require" {
@@ -47,7 +54,7 @@ public enum SieveValidator {
                     default: []
                     }
                 for name in names {
-                    guard SieveSignature.knownExtensions.contains(name) else {
+                    guard dialect.extensions.contains(name) else {
                         throw SieveSyntaxError(command.arguments[0].location, "unsupported extension '\(name)'")
                     }
                     extensions.insert(name)
@@ -64,21 +71,38 @@ public enum SieveValidator {
                 throw SieveSyntaxError(command.location, "'\(command.name)' takes no block")
             }
             for test in command.tests {
-                try validate(test, extensions: extensions)
+                try validate(test, dialect: dialect, extensions: extensions)
             }
+            try validateTestsuite(command, topLevel: topLevel)
             if let block = command.block {
                 // RFC 5463 §4: a block guarded by `ihave` may use what it tests for; when that is
                 // not supported the block never runs and is not validated.
                 if let guarded = ihaveNames(command.tests.first) {
-                    if guarded.isSubset(of: SieveSignature.knownExtensions) {
+                    if guarded.isSubset(of: dialect.extensions) {
                         var inner = extensions.union(guarded)
-                        try validateBlock(block, extensions: &inner, topLevel: false, seenOtherCommand: &seenOtherCommand)
+                        try validateBlock(block, dialect: dialect, extensions: &inner, topLevel: false,
+                                          seenOtherCommand: &seenOtherCommand)
                     }
+                } else if extensions.contains(SieveSignature.testsuiteExtension), command.name == "if",
+                          command.tests.first?.name == "false" {
+                    // The test runner leaves dead `if false` blocks unvalidated, as Pigeonhole does.
                 } else {
-                    try validateBlock(block, extensions: &extensions, topLevel: false, seenOtherCommand: &seenOtherCommand)
+                    try validateBlock(block, dialect: dialect, extensions: &extensions, topLevel: false,
+                                      seenOtherCommand: &seenOtherCommand)
                 }
             }
             previous = command.name
+        }
+    }
+
+    /// The testsuite's own rules: `test` blocks only at the top level, `test_set` only of known objects.
+    private static func validateTestsuite(_ command: SieveCommand, topLevel: Bool) throws(SieveSyntaxError) {
+        if command.name == "test", !topLevel {
+            throw SieveSyntaxError(command.location, "a 'test' block may only appear at the top level")
+        }
+        if command.name == "test_set", case .string(let object) = command.arguments.first?.value,
+           !SieveSignature.testSetObjects.contains(object.lowercased()) {
+            throw SieveSyntaxError(command.arguments[0].location, "unknown test_set object '\(object)'")
         }
     }
 
@@ -97,8 +121,8 @@ public enum SieveValidator {
         !name.isEmpty && name.utf8.allSatisfy { $0 > 32 && $0 < 127 && $0 != UInt8(ascii: ":") }
     }
 
-    private static func validate(_ test: SieveTest, extensions: Set<String>) throws(SieveSyntaxError) {
-        guard let signature = SieveSignature.tests[test.name] else {
+    private static func validate(_ test: SieveTest, dialect: SieveDialect, extensions: Set<String>) throws(SieveSyntaxError) {
+        guard let signature = dialect.tests[test.name] else {
             throw SieveSyntaxError(test.location, "unknown test '\(test.name)'")
         }
         try check(signature, name: test.name, kind: "test", arguments: test.arguments, tests: test.tests,
@@ -121,7 +145,7 @@ public enum SieveValidator {
             throw SieveSyntaxError(test.location, "'size' needs :over or :under")
         }
         for nested in test.tests {
-            try validate(nested, extensions: extensions)
+            try validate(nested, dialect: dialect, extensions: extensions)
         }
     }
 

@@ -1,0 +1,74 @@
+/// The engine settings a test file may change with `test_config_set`/`test_config_unset`, named as
+/// in Dovecot 2.4, translated to Columba's; changes apply at `test_config_reload`.
+struct SieveTestConfiguration {
+    /// The system user the runner pretends to run as: the default `envelope "auth"`.
+    static let runnerUser = "testsuite"
+    static let postmaster = "postmaster@example.com"
+    static let mailUser = "testsuite-mail-user@example.org"
+
+    private var pending: [String: String] = [:]
+    private(set) var active: [String: String] = [:]
+
+    /// The limit a setting changes, for the settings this engine has.
+    private static func limit(_ key: String) -> WritableKeyPath<SieveLimits, Int>? {
+        switch key {
+        case "sieve_max_script_size": \.maximumScriptSize
+        case "sieve_max_actions": \.maximumActions
+        case "sieve_max_redirects": \.maximumRedirects
+        case "sieve_variables_max_variable_size": \.maximumVariableSize
+        case "sieve_variables_max_scope_size": \.maximumVariables
+        case "sieve_include_max_nesting_depth": \.maximumIncludeDepth
+        case "sieve_include_max_includes": \.maximumIncludes
+        case "sieve_notify_max_notifications": \.maximumNotifications
+        // Columba measures CPU time in evaluation steps.
+        case "columba_sieve_max_steps": \.maximumSteps
+        default: nil
+        }
+    }
+
+    /// Settings kept as text.
+    private static let textSettings: Set<String> = ["sieve_user_email", "sieve_redirect_envelope_from"]
+
+    /// Records a change; the problem when the setting is unknown or its value is not a number.
+    mutating func set(_ key: String, _ value: String) -> String? {
+        if Self.limit(key) != nil {
+            guard Int(value) != nil else { return "setting '\(key)' needs a number, not '\(value)'" }
+        } else if !Self.textSettings.contains(key) {
+            return "setting '\(key)' is not supported"
+        }
+        pending[key] = value
+        return nil
+    }
+
+    mutating func unset(_ key: String) -> String? {
+        guard Self.limit(key) != nil || Self.textSettings.contains(key) else {
+            return "setting '\(key)' is not supported"
+        }
+        pending[key] = nil
+        return nil
+    }
+
+    /// Applies the recorded changes.
+    mutating func reload() {
+        active = pending
+    }
+
+    var limits: SieveLimits {
+        var limits = SieveLimits()
+        for (key, value) in active {
+            if let path = Self.limit(key), let number = Int(value) { limits[keyPath: path] = number }
+        }
+        return limits
+    }
+
+    /// The user's own address: what vacation answers from.
+    var userEmail: String? { active["sieve_user_email"] }
+    /// MAIL FROM for redirected messages, instead of the original sender.
+    var redirectEnvelopeFrom: String? { active["sieve_redirect_envelope_from"] }
+
+    /// What the `environment` test reads in the runner: Pigeonhole's name and location, so that
+    /// tests shared between the engines pass on both.
+    var environmentItems: [String: String] {
+        ["name": "Pigeonhole Sieve", "location": "MS", "phase": "during", "domain": "example.com", "host": "localhost"]
+    }
+}
