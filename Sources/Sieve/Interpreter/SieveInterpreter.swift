@@ -42,6 +42,8 @@ struct SieveRun {
     /// imap4flags' internal variable: the flags keep and fileinto use without :flags.
     var flags = FlagList()
     var error: SieveRuntimeError?
+    /// Whether a `vacation` command ran.
+    var vacationSeen = false
     /// Set by the testsuite's `test_fail`: the reason, until the enclosing `test` block records it.
     var testFailure: String?
     /// RFC 5229: strings are expanded only when the script requires "variables".
@@ -119,9 +121,9 @@ struct SieveRun {
                 }
                 variables[name] = arguments.modified(arguments.positional[1][0], maximumSize: limits.maximumVariableSize)
             case "vacation":
-                guard !actions.contains(where: { if case .vacation = $0 { true } else { false } }) else {
-                    return fail("more than one vacation action", at: command.location)
-                }
+                // Only one vacation per run, whether or not it answers (RFC 5230 §4).
+                guard !vacationSeen else { return fail("more than one vacation action", at: command.location) }
+                vacationSeen = true
                 if let response = vacationResponse(arguments(command.arguments)) {
                     guard add(.vacation(response), at: command.location) else { return false }
                 }
@@ -381,7 +383,8 @@ struct SieveRun {
                 continue
             }
             if let captures = matcher.captures(value, anyOf: keys) {
-                matchValues = [value] + captures
+                // ${0} is the whole value for :matches, the matched text for :regex.
+                matchValues = matcher.matchType == .regex ? captures : [value] + captures
                 return true
             }
         }
@@ -477,12 +480,20 @@ struct SieveRun {
         case "hasflag":
             return match(arguments.matcher, flags.flags, FlagList(arguments.positional[0]).flags)
         case "string":
-            return match(arguments.matcher, arguments.positional[0], arguments.positional[1])
+            // :count counts only the strings that are not empty (RFC 5229 §5).
+            let values = arguments.positional[0]
+            if case .count = arguments.matcher.matchType {
+                return match(arguments.matcher, values.filter { !$0.isEmpty }, arguments.positional[1])
+            }
+            return match(arguments.matcher, values, arguments.positional[1])
         case "body":
             return match(arguments.matcher, bodyTexts(arguments), arguments.positional[0])
         case "date":
-            guard let field = selectedFields(arguments.positional[0], arguments).first,
-                  let parsed = MessageDate(parsing: environment.message.rawValue(of: field)) else { return false }
+            // A Received field carries its date after the last semicolon (RFC 5322 §3.6.7).
+            guard let field = selectedFields(arguments.positional[0], arguments).first else { return false }
+            let raw = environment.message.rawValue(of: field)
+            let dateText = raw.lastIndex(of: UInt8(ascii: ";")).map { Array(raw[($0 + 1)...]) } ?? raw
+            guard let parsed = MessageDate(parsing: dateText) else { return false }
             let zone = arguments.has("originalzone")
                 ? parsed.zoneOffsetMinutes
                 : arguments.stringList("zone")?.first.flatMap(SieveDate.zoneOffset) ?? environment.localZoneOffset
@@ -524,9 +535,10 @@ struct SieveRun {
             var values: [String] = []
             for field in selectedFields(arguments.positional[0], arguments) {
                 for address in MailAddress.parseList(environment.message.rawValue(of: field)) {
-                    guard let mailbox = address.mailbox, let domain = address.domain else { continue }
-                    values.append(part.extract(local: String(decoding: mailbox, as: UTF8.self),
-                                               domain: String(decoding: domain, as: UTF8.self)))
+                    guard let mailbox = address.mailbox, let domain = address.domain,
+                          let value = part.extract(local: String(decoding: mailbox, as: UTF8.self),
+                                                   domain: String(decoding: domain, as: UTF8.self)) else { continue }
+                    values.append(value)
                 }
             }
             return match(arguments.matcher, values, arguments.positional[1])
@@ -546,8 +558,12 @@ struct SieveRun {
                 let at = address.lastIndex(of: "@")
                 let local = at.map { String(address[..<$0]) } ?? address
                 let domain = at.map { String(address[address.index(after: $0)...]) } ?? ""
-                // The null sender matches only "" under :all (RFC 5228 §5.4).
-                values.append(address.isEmpty ? "" : part.extract(local: local, domain: domain))
+                // The null sender matches only "" (RFC 5228 §5.4).
+                if address.isEmpty {
+                    values.append("")
+                } else if let value = part.extract(local: local, domain: domain) {
+                    values.append(value)
+                }
             }
             return match(arguments.matcher, values, arguments.positional[1])
         default:
@@ -696,13 +712,15 @@ enum AddressPart {
     case user
     case detail
 
-    func extract(local: String, domain: String) -> String {
+    /// The part of the address; `nil` for `:detail` of an address without a separator, which
+    /// then matches nothing (RFC 5233 §4).
+    func extract(local: String, domain: String) -> String? {
         switch self {
         case .all: domain.isEmpty ? local : "\(local)@\(domain)"
         case .localpart: local
         case .domain: domain
         case .user: String(local.prefix { $0 != "+" })
-        case .detail: local.firstIndex(of: "+").map { String(local[local.index(after: $0)...]) } ?? ""
+        case .detail: local.firstIndex(of: "+").map { String(local[local.index(after: $0)...]) }
         }
     }
 }

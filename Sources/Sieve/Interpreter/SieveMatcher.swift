@@ -62,11 +62,12 @@ struct SieveMatcher: Sendable {
     }
 
     /// For `:matches`, what each wildcard of the first matching key took (RFC 5229 §3.2: `${1}`
-    /// onwards): every `*` as little as possible but the last, as Pigeonhole does. `nil` when no
-    /// key matches; an empty list for the other match types.
+    /// onwards): every `*` as little as possible but the last, as Pigeonhole does. For `:regex`,
+    /// the whole match and then each group. `nil` when no key matches; an empty list for the
+    /// other match types.
     func captures(_ value: String, anyOf keys: [String]) -> [String]? {
         for key in keys where matches(value, key) {
-            if matchType == .regex { return Array(regex(key)?.match(value)?.dropFirst() ?? []) }
+            if matchType == .regex { return regex(key)?.match(value) ?? [] }
             guard matchType == .matches else { return [] }
             let pattern = Self.pattern(key, fold: fold)
             guard pattern.count <= Self.maximumCapturingPattern else { return [] }

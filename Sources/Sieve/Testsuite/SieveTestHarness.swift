@@ -15,6 +15,8 @@ final class SieveTestHarness: SieveRunHost {
     var outbox: [SieveTestOutgoingMessage] = []
     /// Error messages since the last clear, without their positions.
     var errors: [String] = []
+    /// The `line:column` of each error that has one (compile and runtime errors; not delivery errors).
+    var errorLocations: [String] = []
     private var currentScript: SieveScript?
     private var binaries: [String: SieveScript] = [:]
     /// How many sub-script runs are active; 0 in the main script.
@@ -164,10 +166,11 @@ final class SieveTestHarness: SieveRunHost {
         }
     }
 
-    /// Drops the result: its actions, its implicit keep state and its errors.
+    /// Drops the result: its actions, its implicit keep and vacation state, and its errors.
     private func resetResult(_ run: inout SieveRun) {
         run.actions = []
         run.implicitKeep = true
+        run.vacationSeen = false
         run.error = nil
     }
 
@@ -205,20 +208,22 @@ final class SieveTestHarness: SieveRunHost {
         case "test_message":
             return selectMessage(arguments, in: &run) == nil
         case "test_result_execute":
-            errors = []
+            clearErrors()
             return SieveTestDelivery.execute(run, harness: self)
         case "test_script_compile":
-            errors = []
+            clearErrors()
             return compile(arguments.positional[0].first ?? "")
         case "test_script_run":
-            errors = []
+            clearErrors()
             guard let currentScript else { return false }
             return runSubScript(currentScript, appending: arguments.has("append_result"), in: &run)
         case "test_multiscript":
-            errors = []
+            clearErrors()
             return runMultiscript(arguments.positional[0], in: &run)
         case "test_error":
             return matchIndexed(errors, arguments, in: &run)
+        case "test_error_location":
+            return matchIndexed(errorLocations, arguments, in: &run)
         case "test_result_action":
             let names = run.mergedActions(includingImplicitKeep: false).map(\.testsuiteName)
             return matchIndexed(names, arguments, in: &run)
@@ -226,6 +231,11 @@ final class SieveTestHarness: SieveRunHost {
             _ = run.fail("test '\(test.name)' cannot run", at: test.location)
             return false
         }
+    }
+
+    private func clearErrors() {
+        errors = []
+        errorLocations = []
     }
 
     /// Matches the values (all, or the `:index`-th, 1-based) against the keys.
@@ -248,6 +258,7 @@ final class SieveTestHarness: SieveRunHost {
             return true
         } catch {
             errors.append(error.message)
+            errorLocations.append(error.location.description)
             return false
         }
     }
@@ -268,6 +279,7 @@ final class SieveTestHarness: SieveRunHost {
         testDepth = savedTestDepth
         if let error = sub.error ?? sub.testFailure.map({ SieveRuntimeError(message: "test_fail: \($0)", location: script.location) }) {
             errors.append(error.message)
+            errorLocations.append(error.location.description)
             resetResult(&run)
             return false
         }

@@ -38,6 +38,9 @@ extension SieveSignature {
                                           requires: testsuiteExtension),
         "test_multiscript": SieveSignature(positional: [.stringList], requires: testsuiteExtension),
         "test_error": SieveSignature(positional: [.stringList], tags: testsuiteMatching, requires: testsuiteExtension),
+        // Columba's addition: the `line:column` of each error, which test_error leaves out.
+        "test_error_location": SieveSignature(positional: [.stringList], tags: testsuiteMatching,
+                                              requires: testsuiteExtension),
         "test_result_action": SieveSignature(positional: [.stringList], tags: testsuiteMatching,
                                              requires: testsuiteExtension),
     ]

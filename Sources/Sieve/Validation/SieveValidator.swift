@@ -74,6 +74,10 @@ public enum SieveValidator {
                 try validate(test, dialect: dialect, extensions: extensions)
             }
             try validateTestsuite(command, topLevel: topLevel)
+            if command.name == "set" {
+                try validateVariableName(command.arguments.first { if case .string = $0.value { true } else { false } },
+                                         extensions: extensions)
+            }
             if let block = command.block {
                 // RFC 5463 §4: a block guarded by `ihave` may use what it tests for; when that is
                 // not supported the block never runs and is not validated.
@@ -104,6 +108,30 @@ public enum SieveValidator {
            !SieveSignature.testSetObjects.contains(object.lowercased()) {
             throw SieveSyntaxError(command.arguments[0].location, "unknown test_set object '\(object)'")
         }
+    }
+
+    /// The name `set` assigns: an identifier, or `namespace.name` in a namespace that may be assigned
+    /// (RFC 5229 §3: `global` with include, RFC 6609); `tst` belongs to the test runner and is read-only.
+    private static func validateVariableName(_ argument: SieveArgument?, extensions: Set<String>) throws(SieveSyntaxError) {
+        guard let argument, case .string(let name) = argument.value else { return }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.allSatisfy(isIdentifier) else {
+            throw SieveSyntaxError(argument.location, "'\(name)' is not a variable name")
+        }
+        if parts.count > 1 {
+            let namespace = parts[0].lowercased()
+            guard namespace == "global", extensions.contains("include"), parts.count == 2 else {
+                throw SieveSyntaxError(argument.location, "cannot assign to '\(name)': unknown or read-only namespace")
+            }
+        }
+    }
+
+    /// identifier = (ALPHA / "_") *(ALPHA / DIGIT / "_")
+    private static func isIdentifier(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+            return false
+        }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
     }
 
     /// The extension names of an `ihave` test, or `nil` when the test is something else.
@@ -193,6 +221,12 @@ public enum SieveValidator {
             if let value = tag.value {
                 guard index < arguments.count, value.accepts(arguments[index].value) else {
                     throw SieveSyntaxError(argument.location, "tag ':\(tagName)' needs \(value.description)")
+                }
+                // RFC 5228 §2.7.3: a comparator beyond i;octet and i;ascii-casemap must be required.
+                if tagName == "comparator", case .string(let comparator) = arguments[index].value,
+                   !["i;octet", "i;ascii-casemap"].contains(comparator.lowercased()),
+                   !extensions.contains("comparator-" + comparator.lowercased()) {
+                    throw SieveSyntaxError(arguments[index].location, "comparator '\(comparator)' is not supported or not required")
                 }
                 if tagName == "value" || tagName == "count", case .string(let relation) = arguments[index].value,
                    !["gt", "ge", "lt", "le", "eq", "ne"].contains(relation.lowercased()) {
