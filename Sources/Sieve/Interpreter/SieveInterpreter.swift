@@ -4,10 +4,14 @@ import MailMessage
 /// the implicit keep stays unless an action cancels it; duplicate actions are merged; a failure
 /// at run time leaves only the implicit keep.
 public enum SieveInterpreter {
-    /// Runs `script` on `environment`, within `limits`.
-    public static func run(_ script: SieveScript, in environment: SieveEnvironment,
-                           limits: SieveLimits = SieveLimits()) -> SieveResult {
-        var run = SieveRun(environment: environment, script: script, limits: limits)
+    /// Runs `script` on `environment`, within `limits`; `include` reads scripts from `loader`.
+    public static func run(
+        _ script: SieveScript,
+        in environment: SieveEnvironment,
+        limits: SieveLimits = SieveLimits(),
+        loader: (any SieveScriptLoader)? = nil
+    ) -> SieveResult {
+        var run = SieveRun(environment: environment, script: script, limits: limits, loader: loader)
         _ = run.execute(script.commands)
         return run.result()
     }
@@ -51,6 +55,18 @@ struct SieveRun {
     var variables: [String: String] = [:]
     /// `${0}`, `${1}`… from the last successful `:matches`.
     var matchValues: [String] = []
+    /// Variables shared by every script of the run (RFC 6609 §3.3), without the `global.` prefix.
+    var globals: [String: String] = [:]
+    /// The names the current script declared with `global`.
+    var declaredGlobals: Set<String> = []
+    /// Where `include` finds scripts; `nil` when the delivery offers none.
+    var loader: (any SieveScriptLoader)?
+    /// The scripts being included, innermost last, against recursion and the depth limit.
+    var includeStack: [SieveIncludedScript] = []
+    /// Every script included so far, for `:once` and the include count limit.
+    var included: [SieveIncludedScript] = []
+    /// Set by `return`: ends the current included script only.
+    var returning = false
     let limits: SieveLimits
     /// Commands and tests evaluated so far, against ``SieveLimits/maximumSteps``.
     var steps = 0
@@ -59,10 +75,17 @@ struct SieveRun {
     /// The extensions `ihave` finds.
     var available: Set<String> { host == nil ? SieveDialect.standard.extensions : SieveDialect.testsuite.extensions }
 
-    init(environment: SieveEnvironment, script: SieveScript, limits: SieveLimits, host: (any SieveRunHost)? = nil) {
+    init(
+        environment: SieveEnvironment,
+        script: SieveScript,
+        limits: SieveLimits,
+        loader: (any SieveScriptLoader)? = nil,
+        host: (any SieveRunHost)? = nil
+    ) {
         self.environment = environment
         self.variablesEnabled = script.extensions.contains("variables")
         self.limits = limits
+        self.loader = loader
         self.host = host
     }
 
@@ -116,10 +139,22 @@ struct SieveRun {
             case "set":
                 let arguments = arguments(command.arguments, keepingFirst: true)
                 let name = arguments.positional[0][0].lowercased()
-                guard variables[name] != nil || variables.count < limits.maximumVariables else {
-                    return fail("more than \(limits.maximumVariables) variables", at: command.location)
+                let value = arguments.modified(arguments.positional[1][0], maximumSize: limits.maximumVariableSize)
+                if let global = globalName(name) {
+                    globals[global] = value
+                } else {
+                    guard variables[name] != nil || variables.count < limits.maximumVariables else {
+                        return fail("more than \(limits.maximumVariables) variables", at: command.location)
+                    }
+                    variables[name] = value
                 }
-                variables[name] = arguments.modified(arguments.positional[1][0], maximumSize: limits.maximumVariableSize)
+            case "include":
+                if !include(arguments(command.arguments), at: command.location) { return false }
+            case "return":
+                returning = true
+                return false
+            case "global":
+                declaredGlobals.formUnion(arguments(command.arguments).positional[0].map { $0.lowercased() })
             case "vacation":
                 // Only one vacation per run, whether or not it answers (RFC 5230 §4).
                 guard !vacationSeen else { return fail("more than one vacation action", at: command.location) }
@@ -448,6 +483,7 @@ struct SieveRun {
            let value = host?.variable(namespace: String(name[..<dot]), name: String(name[name.index(after: dot)...])) {
             return value
         }
+        if let global = globalName(name) { return globals[global] ?? "" }
         return variables[name] ?? ""
     }
 

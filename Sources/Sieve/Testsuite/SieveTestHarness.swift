@@ -3,7 +3,7 @@ import MailMessage
 /// The mutable state of one test file and the commands and tests of `vnd.dovecot.testsuite` that
 /// work on it: the current message and envelope (in the run), the result, the captured outgoing
 /// mail, the mail store, the configuration, the error log, and the compiled sub-scripts.
-final class SieveTestHarness: SieveRunHost {
+final class SieveTestHarness: SieveRunHost, SieveScriptLoader {
     let directory: String
     let source: any SieveTestFileSource
     let now: Int
@@ -200,6 +200,11 @@ final class SieveTestHarness: SieveRunHost {
         return name == "path" ? directory : ""
     }
 
+    /// `include :personal "x"` reads `included/x.sieve`, `:global` reads `included-global/x.sieve`.
+    func script(named name: String, at location: SieveScriptLocation) -> String? {
+        source.text(at: (location == .personal ? "included/" : "included-global/") + name + ".sieve")
+    }
+
     // MARK: - Tests
 
     func evaluate(_ test: SieveTest, in run: inout SieveRun) -> Bool {
@@ -265,7 +270,7 @@ final class SieveTestHarness: SieveRunHost {
 
     /// Runs a sub-script on the current message; its actions become (or join) the result.
     private func runSubScript(_ script: SieveScript, appending: Bool, in run: inout SieveRun) -> Bool {
-        var sub = SieveRun(environment: run.environment, script: script, limits: limits, host: self)
+        var sub = SieveRun(environment: run.environment, script: script, limits: limits, loader: self, host: self)
         if appending {
             sub.actions = run.actions
             sub.implicitKeep = run.implicitKeep

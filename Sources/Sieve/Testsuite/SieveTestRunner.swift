@@ -83,7 +83,8 @@ public struct SieveTestRunner {
             return SieveTestReport(outcomes: [], fileFailure: "does not compile: \(error)")
         }
         let harness = SieveTestHarness(directory: directory, source: source, now: now)
-        var run = SieveRun(environment: harness.defaultEnvironment(), script: script, limits: harness.limits, host: harness)
+        var run = SieveRun(environment: harness.defaultEnvironment(), script: script, limits: harness.limits,
+                           loader: harness, host: harness)
         _ = run.execute(script.commands)
         var fileFailure: String?
         if let error = run.error { fileFailure = "runtime error: \(error)" }

@@ -124,6 +124,16 @@ extension SieveSignature {
         "addflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
         "removeflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
         "ereject": SieveSignature(positional: [.string], requires: "ereject"),
+        "include": SieveSignature(
+            positional: [.string],
+            tags: [
+                "personal": Tag(value: nil, group: "location"), "global": Tag(value: nil, group: "location"),
+                "once": Tag(value: nil), "optional": Tag(value: nil),
+            ],
+            requires: "include"
+        ),
+        "return": SieveSignature(positional: [], requires: "include"),
+        "global": SieveSignature(positional: [.stringList], requires: "include"),
     ]
 
     /// The tests of RFC 5228.
@@ -176,7 +186,7 @@ extension SieveSignature {
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
         "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index", "editheader",
-        "spamtest", "spamtestplus", "virustest", "ihave",
+        "spamtest", "spamtestplus", "virustest", "ihave", "include",
         "comparator-i;ascii-numeric",
     ]
 

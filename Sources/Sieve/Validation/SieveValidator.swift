@@ -74,6 +74,13 @@ public enum SieveValidator {
                 try validate(test, dialect: dialect, extensions: extensions)
             }
             try validateTestsuite(command, topLevel: topLevel)
+            if command.name == "global", !extensions.contains("variables") {
+                throw SieveSyntaxError(command.location, "'global' needs require \"variables\" (RFC 6609 §3.3)")
+            }
+            if command.name == "include", case .string(let name)? = command.arguments.last?.value,
+               name.isEmpty || name.contains("/") {
+                throw SieveSyntaxError(command.arguments[command.arguments.count - 1].location, "'\(name)' is not a script name")
+            }
             if command.name == "set" {
                 try validateVariableName(command.arguments.first { if case .string = $0.value { true } else { false } },
                                          extensions: extensions)
