@@ -44,10 +44,15 @@ public struct SieveResult: Hashable, Sendable {
     /// Set when the script failed at run time; the actions are then the implicit keep only
     /// (RFC 5228 §2.10.6).
     public var runtimeError: String?
+    /// What the `duplicate` test asks to remember once the message is delivered (RFC 7352 §3);
+    /// empty after a runtime error.
+    public var duplicateMarks: [SieveDuplicateMark]
 
-    init(actions: [SieveAction], editedMessage: [UInt8]? = nil, runtimeError: String?) {
+    init(actions: [SieveAction], editedMessage: [UInt8]? = nil, runtimeError: String?,
+         duplicateMarks: [SieveDuplicateMark] = []) {
         self.actions = actions
         self.editedMessage = editedMessage
         self.runtimeError = runtimeError
+        self.duplicateMarks = duplicateMarks
     }
 }

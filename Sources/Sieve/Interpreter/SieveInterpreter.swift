@@ -4,14 +4,17 @@ import MailMessage
 /// the implicit keep stays unless an action cancels it; duplicate actions are merged; a failure
 /// at run time leaves only the implicit keep.
 public enum SieveInterpreter {
-    /// Runs `script` on `environment`, within `limits`; `include` reads scripts from `loader`.
+    /// Runs `script` on `environment`, within `limits`; `include` reads scripts from `loader`,
+    /// `duplicate` asks `duplicates`.
     public static func run(
         _ script: SieveScript,
         in environment: SieveEnvironment,
         limits: SieveLimits = SieveLimits(),
-        loader: (any SieveScriptLoader)? = nil
+        loader: (any SieveScriptLoader)? = nil,
+        duplicates: (any SieveDuplicateTracker)? = nil
     ) -> SieveResult {
         var run = SieveRun(environment: environment, script: script, limits: limits, loader: loader)
+        run.duplicates = duplicates
         _ = run.execute(script.commands)
         return run.result()
     }
@@ -67,6 +70,10 @@ struct SieveRun {
     var included: [SieveIncludedScript] = []
     /// Set by `return`: ends the current included script only.
     var returning = false
+    /// What `duplicate` asks; `nil` makes every message new.
+    var duplicates: (any SieveDuplicateTracker)?
+    /// Identifiers to record once the delivery succeeded.
+    var duplicateMarks: [SieveDuplicateMark] = []
     let limits: SieveLimits
     /// Commands and tests evaluated so far, against ``SieveLimits/maximumSteps``.
     var steps = 0
@@ -225,7 +232,8 @@ struct SieveRun {
                                runtimeError: "reject cannot be combined with keep, fileinto or redirect")
         }
         return SieveResult(actions: merged.isEmpty ? [.discard] : merged,
-                           editedMessage: edited ? environment.message.bytes : nil, runtimeError: nil)
+                           editedMessage: edited ? environment.message.bytes : nil, runtimeError: nil,
+                           duplicateMarks: duplicateMarks)
     }
 
     /// The actions in order with duplicates merged, and the implicit keep when asked for and it stands.
@@ -561,6 +569,8 @@ struct SieveRun {
             return arguments.positional[0].allSatisfy { name in
                 environment.mailboxes.contains(name) || (name.uppercased() == "INBOX" && environment.mailboxes.contains("INBOX"))
             }
+        case "duplicate":
+            return duplicate(arguments)
         case "exists":
             return arguments.positional[0].allSatisfy { !environment.message.fields(named: $0).isEmpty }
         case "header":

@@ -1,8 +1,9 @@
 import MailMessage
 
 /// Executes a result as final delivery would, into the test runner's mail store and captured
-/// outbox: stores keep and fileinto, submits redirects, rejections and vacation replies, and falls
-/// back to keeping the message when an action fails (RFC 5228 §2.10.6).
+/// outbox: stores keep and fileinto, submits redirects, rejections and vacation replies, records
+/// duplicate identifiers after success, and falls back to keeping the message when an action fails
+/// (RFC 5228 §2.10.6).
 enum SieveTestDelivery {
     /// Executes the result of `run`; `false` when an action failed (the error log says why).
     static func execute(_ run: SieveRun, harness: SieveTestHarness) -> Bool {
@@ -58,6 +59,9 @@ enum SieveTestDelivery {
         }
         if !succeeded, !stored {
             harness.store.append(message, flags: [], to: "INBOX")
+        }
+        if succeeded {
+            for mark in result.duplicateMarks { harness.duplicates.record(mark.key, until: mark.expiry) }
         }
         return succeeded
     }

@@ -11,6 +11,8 @@ final class SieveTestHarness: SieveRunHost, SieveScriptLoader {
     var configuration = SieveTestConfiguration()
     var limits: SieveLimits { configuration.limits }
     var store = SieveTestMailStore()
+    /// What `duplicate` remembers in the main script; sub-scripts run without it.
+    let duplicates = InMemoryDuplicateTracker()
     /// Messages handed to the (captured) SMTP submitter since the last `test_result_reset`.
     var outbox: [SieveTestOutgoingMessage] = []
     /// Error messages since the last clear, without their positions.
@@ -171,6 +173,7 @@ final class SieveTestHarness: SieveRunHost, SieveScriptLoader {
         run.actions = []
         run.implicitKeep = true
         run.vacationSeen = false
+        run.duplicateMarks = []
         run.error = nil
     }
 
@@ -231,6 +234,7 @@ final class SieveTestHarness: SieveRunHost, SieveScriptLoader {
             return matchIndexed(errorLocations, arguments, in: &run)
         case "test_result_action":
             let names = run.mergedActions(includingImplicitKeep: false).map(\.testsuiteName)
+                + run.duplicateMarks.map { _ in "duplicate_mark" }
             return matchIndexed(names, arguments, in: &run)
         default:
             _ = run.fail("test '\(test.name)' cannot run", at: test.location)

@@ -85,6 +85,7 @@ public struct SieveTestRunner {
         let harness = SieveTestHarness(directory: directory, source: source, now: now)
         var run = SieveRun(environment: harness.defaultEnvironment(), script: script, limits: harness.limits,
                            loader: harness, host: harness)
+        run.duplicates = harness.duplicates
         _ = run.execute(script.commands)
         var fileFailure: String?
         if let error = run.error { fileFailure = "runtime error: \(error)" }

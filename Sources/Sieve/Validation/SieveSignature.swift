@@ -178,6 +178,14 @@ extension SieveSignature {
         "spamtest": SieveSignature(positional: [.string], tags: matching.merging(["percent": Tag(value: nil, requires: "spamtestplus")]) { $1 },
                                    requires: "spamtest"),
         "virustest": SieveSignature(positional: [.string], tags: matching, requires: "virustest"),
+        "duplicate": SieveSignature(
+            positional: [],
+            tags: [
+                "handle": Tag(value: .string), "header": Tag(value: .string, group: "id"),
+                "uniqueid": Tag(value: .string, group: "id"), "seconds": Tag(value: .number), "last": Tag(value: nil),
+            ],
+            requires: "duplicate"
+        ),
         "true": SieveSignature(positional: []),
         "false": SieveSignature(positional: []),
     ]
@@ -186,7 +194,7 @@ extension SieveSignature {
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
         "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index", "editheader",
-        "spamtest", "spamtestplus", "virustest", "ihave", "include",
+        "spamtest", "spamtestplus", "virustest", "ihave", "include", "duplicate",
         "comparator-i;ascii-numeric",
     ]
 

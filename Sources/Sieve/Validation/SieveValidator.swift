@@ -246,7 +246,7 @@ public enum SieveValidator {
            !field.contains("${"), !Self.isFieldName(field) {
             throw SieveSyntaxError(positional[0].location, "'\(field)' is not a header field name")
         }
-        if seenTags.contains("last"), !seenTags.contains("index"), name != "addheader" {
+        if seenTags.contains("last"), !seenTags.contains("index"), name != "addheader", name != "duplicate" {
             throw SieveSyntaxError(location, "':last' needs ':index'")
         }
         // deleteheader's value patterns are optional (RFC 5293 §5).
