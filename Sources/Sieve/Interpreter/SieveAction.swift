@@ -2,8 +2,10 @@
 public enum SieveAction: Hashable, Sendable {
     /// Store in the user's default mailbox (INBOX), with the flags of imap4flags when given.
     case keep(flags: Set<String>?)
-    /// Store in `mailbox`; `create` (RFC 5490) makes the mailbox when missing.
-    case fileInto(mailbox: String, flags: Set<String>?, create: Bool)
+    /// Store in `mailbox`; `create` (RFC 5490) makes the mailbox when missing. With `specialUse`
+    /// (RFC 8579) the message goes to the user's mailbox with that special-use attribute when there
+    /// is one, and to `mailbox` otherwise (made with the attribute when `create`).
+    case fileInto(mailbox: String, flags: Set<String>?, create: Bool, specialUse: String? = nil)
     /// Send the message on to `address` unchanged.
     case redirect(address: String)
     /// Refuse the message with `reason`: a DSN (`reject`) or an SMTP-level refusal (`ereject`).

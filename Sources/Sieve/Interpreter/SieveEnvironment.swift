@@ -30,6 +30,9 @@ public struct SieveEnvironment: Sendable {
     public var virusScore: Int = 0
     /// The user's mailbox names, for `mailboxexists` (RFC 5490).
     public var mailboxes: Set<String> = ["INBOX"]
+    /// The special-use attributes of the user's mailboxes (RFC 6154), lower-cased, by mailbox name,
+    /// for `specialuse_exists` (RFC 8579).
+    public var specialUse: [String: Set<String>] = [:]
 
     public init(
         message: MIMEMessage,

@@ -188,7 +188,8 @@ struct SieveRun {
             case "fileinto":
                 let arguments = arguments(command.arguments)
                 let action = SieveAction.fileInto(mailbox: arguments.positional[0].first ?? "",
-                                                  flags: flagsFor(arguments), create: arguments.has("create"))
+                                                  flags: flagsFor(arguments), create: arguments.has("create"),
+                                                  specialUse: arguments.stringList("specialuse")?.first)
                 guard add(action, at: command.location) else { return false }
                 if !arguments.has("copy") { implicitKeep = false }
             case "redirect":
@@ -255,7 +256,7 @@ struct SieveRun {
 
     /// `fileinto "INBOX"` is the same as `keep` (RFC 5228 §2.10.3).
     static func normalize(_ action: SieveAction) -> SieveAction {
-        if case .fileInto(let mailbox, let flags, _) = action, mailbox.uppercased() == "INBOX" {
+        if case .fileInto(let mailbox, let flags, _, nil) = action, mailbox.uppercased() == "INBOX" {
             return .keep(flags: flags)
         }
         return action
@@ -264,7 +265,7 @@ struct SieveRun {
     static func sameTarget(_ a: SieveAction, _ b: SieveAction) -> Bool {
         switch (a, b) {
         case (.keep, .keep): true
-        case (.fileInto(let x, _, _), .fileInto(let y, _, _)): x == y
+        case (.fileInto(let x, _, _, let xUse), .fileInto(let y, _, _, let yUse)): x == y && xUse == yUse
         case (.redirect(let x), .redirect(let y)): x.lowercased() == y.lowercased()
         case (.reject, .reject): true
         case (.vacation, .vacation): true
@@ -276,8 +277,8 @@ struct SieveRun {
     static func combine(_ first: SieveAction, _ second: SieveAction) -> SieveAction {
         switch (first, second) {
         case (.keep(let flags), .keep(let newer)): .keep(flags: newer ?? flags)
-        case (.fileInto(let mailbox, let flags, let create), .fileInto(_, let newer, let alsoCreate)):
-            .fileInto(mailbox: mailbox, flags: newer ?? flags, create: create || alsoCreate)
+        case (.fileInto(let mailbox, let flags, let create, let specialUse), .fileInto(_, let newer, let alsoCreate, _)):
+            .fileInto(mailbox: mailbox, flags: newer ?? flags, create: create || alsoCreate, specialUse: specialUse)
         default: first
         }
     }
@@ -484,6 +485,9 @@ struct SieveRun {
         return result + rest
     }
 
+    /// A special-use attribute as compared: case-insensitive (RFC 6154 §2).
+    static func specialUseKey(_ attribute: String) -> String { attribute.lowercased() }
+
     /// A variable's value: a namespace the host owns answers for its names, every other unset
     /// name is empty (RFC 5229 §3).
     private func variable(_ name: String) -> String {
@@ -565,6 +569,16 @@ struct SieveRun {
             return match(arguments.matcher, [String(environment.virusScore)], arguments.positional[0])
         case "ihave":
             return arguments.positional[0].allSatisfy(available.contains)
+        case "specialuse_exists":
+            // RFC 8579 §3: with a mailbox, that mailbox has every attribute; without, each exists somewhere.
+            let attributes = arguments.positional.last ?? []
+            if arguments.positional.count == 2 {
+                let mailbox = arguments.positional[0].first ?? ""
+                let own = environment.specialUse[mailbox.uppercased() == "INBOX" ? "INBOX" : mailbox] ?? []
+                return attributes.allSatisfy { own.contains(SieveRun.specialUseKey($0)) }
+            }
+            let all = Set(environment.specialUse.values.flatMap { $0 })
+            return attributes.allSatisfy { all.contains(SieveRun.specialUseKey($0)) }
         case "mailboxexists":
             return arguments.positional[0].allSatisfy { name in
                 environment.mailboxes.contains(name) || (name.uppercased() == "INBOX" && environment.mailboxes.contains("INBOX"))

@@ -29,9 +29,18 @@ struct SieveTestConfiguration {
     /// Settings kept as text.
     private static let textSettings: Set<String> = ["sieve_user_email", "sieve_redirect_envelope_from"]
 
+    /// `mailbox/<name>/special_use`: the special-use attributes of a mailbox of the test store.
+    private static func specialUseMailbox(_ key: String) -> String? {
+        guard key.hasPrefix("mailbox/"), key.hasSuffix("/special_use") else { return nil }
+        let name = key.dropFirst("mailbox/".count).dropLast("/special_use".count)
+        return name.isEmpty ? nil : String(name)
+    }
+
     /// Records a change; the problem when the setting is unknown or its value is not a number.
     mutating func set(_ key: String, _ value: String) -> String? {
-        if Self.limit(key) != nil {
+        if Self.specialUseMailbox(key) != nil {
+            // Any list of attributes will do.
+        } else if Self.limit(key) != nil {
             guard Int(value) != nil else { return "setting '\(key)' needs a number, not '\(value)'" }
         } else if !Self.textSettings.contains(key) {
             return "setting '\(key)' is not supported"
@@ -41,7 +50,7 @@ struct SieveTestConfiguration {
     }
 
     mutating func unset(_ key: String) -> String? {
-        guard Self.limit(key) != nil || Self.textSettings.contains(key) else {
+        guard Self.limit(key) != nil || Self.textSettings.contains(key) || Self.specialUseMailbox(key) != nil else {
             return "setting '\(key)' is not supported"
         }
         pending[key] = nil
@@ -59,6 +68,16 @@ struct SieveTestConfiguration {
             if let path = Self.limit(key), let number = Int(value) { limits[keyPath: path] = number }
         }
         return limits
+    }
+
+    /// The special-use attributes of the store's mailboxes, lower-cased, by mailbox.
+    var specialUse: [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for (key, value) in active {
+            guard let mailbox = Self.specialUseMailbox(key) else { continue }
+            result[mailbox] = Set(value.split(separator: " ").map { SieveRun.specialUseKey(String($0)) })
+        }
+        return result
     }
 
     /// The user's own address: what vacation answers from.

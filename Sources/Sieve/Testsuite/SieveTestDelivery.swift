@@ -22,7 +22,11 @@ enum SieveTestDelivery {
             case .keep(let flags):
                 harness.store.append(message, flags: flags ?? [], to: "INBOX")
                 stored = true
-            case .fileInto(let mailbox, let flags, let create):
+            case .fileInto(let named, let flags, let create, let specialUse):
+                // RFC 8579 §4: the mailbox with the attribute wins over the named one.
+                let mailbox = specialUse.flatMap { attribute in
+                    harness.configuration.specialUse.first { $0.value.contains(SieveRun.specialUseKey(attribute)) }?.key
+                } ?? named
                 guard SieveTestMailStore.isValidName(mailbox) else {
                     harness.errors.append("invalid mailbox name '\(mailbox)'")
                     succeeded = false

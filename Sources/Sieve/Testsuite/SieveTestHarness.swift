@@ -66,6 +66,7 @@ final class SieveTestHarness: SieveRunHost, SieveScriptLoader {
         environment.authenticatedUser = SieveTestConfiguration.runnerUser
         environment.items = configuration.environmentItems
         environment.mailboxes = store.names
+        environment.specialUse = configuration.specialUse
     }
 
     // MARK: - Commands
@@ -89,6 +90,7 @@ final class SieveTestHarness: SieveRunHost, SieveScriptLoader {
         case "test_config_reload":
             configuration.reload()
             run.environment.items = configuration.environmentItems
+            run.environment.specialUse = configuration.specialUse
         case "test_result_reset":
             resetResult(&run)
             outbox = []

@@ -90,6 +90,7 @@ extension SieveSignature {
                 "copy": Tag(value: nil, requires: "copy"),
                 "flags": Tag(value: .stringList, requires: "imap4flags"),
                 "create": Tag(value: nil, requires: "mailbox"),
+                "specialuse": Tag(value: .string, requires: "special-use"),
             ],
             requires: "fileinto"
         ),
@@ -174,6 +175,8 @@ extension SieveSignature {
         ),
         "environment": SieveSignature(positional: [.string, .stringList], tags: matching, requires: "environment"),
         "mailboxexists": SieveSignature(positional: [.stringList], requires: "mailbox"),
+        // specialuse_exists [<mailbox: string>] <special-use-attrs: string-list>; the mailbox is optional.
+        "specialuse_exists": SieveSignature(positional: [.string, .stringList], requires: "special-use"),
         "ihave": SieveSignature(positional: [.stringList], requires: "ihave"),
         "spamtest": SieveSignature(positional: [.string], tags: matching.merging(["percent": Tag(value: nil, requires: "spamtestplus")]) { $1 },
                                    requires: "spamtest"),
@@ -194,7 +197,7 @@ extension SieveSignature {
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
         "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index", "editheader",
-        "spamtest", "spamtestplus", "virustest", "ihave", "include", "duplicate",
+        "spamtest", "spamtestplus", "virustest", "ihave", "include", "duplicate", "special-use",
         "comparator-i;ascii-numeric",
     ]
 

@@ -141,6 +141,29 @@ public enum SieveValidator {
         return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
     }
 
+    /// Special-use attributes must look like `\Name` (RFC 6154 §2), unless variables make them.
+    private static func validateSpecialUse(arguments: [SieveArgument], positional: [SieveArgument],
+                                           name: String) throws(SieveSyntaxError) {
+        var candidates: [SieveArgument] = []
+        if name == "specialuse_exists", let last = positional.last { candidates.append(last) }
+        if let tag = arguments.firstIndex(where: { $0.value == .tag("specialuse") }), tag + 1 < arguments.count {
+            candidates.append(arguments[tag + 1])
+        }
+        for argument in candidates {
+            let values: [String] =
+                switch argument.value {
+                case .string(let text): [text]
+                case .stringList(let texts): texts
+                default: []
+                }
+            for value in values where !value.contains("${") {
+                guard value.hasPrefix("\\"), value.count > 1, isIdentifier(value.dropFirst()) else {
+                    throw SieveSyntaxError(argument.location, "'\(value)' is not a special-use attribute")
+                }
+            }
+        }
+    }
+
     /// The extension names of an `ihave` test, or `nil` when the test is something else.
     private static func ihaveNames(_ test: SieveTest?) -> Set<String>? {
         guard let test, test.name == "ihave", let argument = test.arguments.first else { return nil }
@@ -249,13 +272,18 @@ public enum SieveValidator {
         if seenTags.contains("last"), !seenTags.contains("index"), name != "addheader", name != "duplicate" {
             throw SieveSyntaxError(location, "':last' needs ':index'")
         }
-        // deleteheader's value patterns are optional (RFC 5293 §5).
-        let optionalLast = name == "deleteheader" && positional.count == signature.positional.count - 1
+        // deleteheader's value patterns and specialuse_exists' mailbox are optional (RFC 5293 §5, RFC 8579 §3).
+        let optionalLast = (name == "deleteheader" || name == "specialuse_exists")
+            && positional.count == signature.positional.count - 1
+        if name == "specialuse_exists" || seenTags.contains("specialuse") {
+            try validateSpecialUse(arguments: arguments, positional: positional, name: name)
+        }
         guard positional.count == signature.positional.count || optionalLast else {
             throw SieveSyntaxError(location,
                                    "\(kind) '\(name)' takes \(signature.positional.count) argument(s), got \(positional.count)")
         }
-        for (argument, expected) in zip(positional, signature.positional) where !expected.accepts(argument.value) {
+        let expectedTypes = name == "specialuse_exists" && positional.count == 1 ? [.stringList] : signature.positional
+        for (argument, expected) in zip(positional, expectedTypes) where !expected.accepts(argument.value) {
             throw SieveSyntaxError(argument.location, "\(kind) '\(name)' expects \(expected.description) here")
         }
         // A :regex key list must compile, unless it refers to variables and is known only at run time.
