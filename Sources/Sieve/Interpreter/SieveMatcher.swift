@@ -4,6 +4,8 @@ struct SieveMatcher: Sendable {
     enum Comparator: String, Sendable {
         case octet = "i;octet"
         case asciiCasemap = "i;ascii-casemap"
+        /// RFC 5051: every character replaced by its titlecase form.
+        case unicodeCasemap = "i;unicode-casemap"
         case asciiNumeric = "i;ascii-numeric"
     }
 
@@ -81,7 +83,7 @@ struct SieveMatcher: Sendable {
 
     /// The compiled `:regex` key; i;ascii-casemap makes it case-insensitive.
     func regex(_ key: String) -> SieveRegex? {
-        SieveRegex(key, caseInsensitive: comparator == .asciiCasemap)
+        SieveRegex(key, caseInsensitive: comparator == .asciiCasemap || comparator == .unicodeCasemap)
     }
 
     /// Patterns longer than this match without captures (bounds the recursion).
@@ -145,9 +147,17 @@ struct SieveMatcher: Sendable {
         }
     }
 
-    /// i;ascii-casemap folds only A–Z; i;octet compares as is.
+    /// i;ascii-casemap folds only A–Z; i;unicode-casemap every letter; i;octet compares as is.
     private func fold(_ text: String) -> [Unicode.Scalar] {
         switch comparator {
+        case .unicodeCasemap:
+            // RFC 5051 §2: the simple titlecase mapping of each character (a character whose full
+            // mapping is several characters, like ß, stays). The stdlib offers no compatibility
+            // decomposition, so canonically equivalent but differently composed text stays distinct.
+            return text.unicodeScalars.map { scalar in
+                let mapped = scalar.properties.titlecaseMapping.unicodeScalars
+                return mapped.count == 1 ? mapped.first! : scalar
+            }
         case .asciiCasemap:
             return text.unicodeScalars.map { $0 >= "A" && $0 <= "Z" ? Unicode.Scalar($0.value + 32)! : $0 }
         default:

@@ -198,7 +198,7 @@ extension SieveSignature {
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
         "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index", "editheader",
         "spamtest", "spamtestplus", "virustest", "ihave", "include", "duplicate", "special-use",
-        "comparator-i;ascii-numeric",
+        "comparator-i;ascii-numeric", "comparator-i;unicode-casemap",
     ]
 
     /// Tags followed by a value.
