@@ -15,6 +15,8 @@ public enum SieveAction: Hashable, Sendable {
     /// Send an automatic reply (RFC 5230), if the delivery agent's response tracking allows one
     /// for this sender within ``VacationResponse/interval``.
     case vacation(VacationResponse)
+    /// Tell someone about the message (RFC 5435), by the method the URI names.
+    case notify(SieveNotification)
 }
 
 /// The reply a `vacation` action asks for; the rules about whom not to answer were applied.

@@ -155,6 +155,8 @@ struct SieveRun {
                     }
                     variables[name] = value
                 }
+            case "notify":
+                if !notify(arguments(command.arguments), at: command.location) { return false }
             case "include":
                 if !include(arguments(command.arguments), at: command.location) { return false }
             case "return":
@@ -224,7 +226,7 @@ struct SieveRun {
         let merged = mergedActions(includingImplicitKeep: true)
         let delivers = merged.contains {
             switch $0 {
-            case .reject, .vacation: false
+            case .reject, .vacation, .notify: false
             default: true
             }
         }
@@ -269,6 +271,7 @@ struct SieveRun {
         case (.redirect(let x), .redirect(let y)): x.lowercased() == y.lowercased()
         case (.reject, .reject): true
         case (.vacation, .vacation): true
+        case (.notify(let x), .notify(let y)): x.method == y.method
         default: false
         }
     }
@@ -585,6 +588,11 @@ struct SieveRun {
             }
         case "duplicate":
             return duplicate(arguments)
+        case "valid_notify_method":
+            return arguments.positional[0].allSatisfy(SieveNotifyMethods.isValid)
+        case "notify_method_capability":
+            let values = SieveNotifyMethods.capability(arguments.positional[0][0], arguments.positional[1][0]).map { [$0] } ?? []
+            return match(arguments.matcher, values, arguments.positional[2])
         case "exists":
             return arguments.positional[0].allSatisfy { !environment.message.fields(named: $0).isEmpty }
         case "header":
@@ -719,6 +727,7 @@ struct Arguments {
                 result.append(character)
             }
         }
+        if has("encodeurl") { value = MailtoURI.percentEncode(value) }
         if has("length") { value = String(value.count) }
         return value
     }

@@ -57,6 +57,11 @@ enum SieveTestDelivery {
                 harness.outbox.append(SieveTestOutgoingMessage(
                     from: "", to: response.recipient, bytes: vacationReply(response, user: user, now: harness.now)
                 ))
+            case .notify(let notification):
+                let user = harness.configuration.userEmail ?? environment.originalRecipient ?? environment.envelopeTo
+                for outgoing in mailtoNotification(notification, about: environment, user: user, now: harness.now) {
+                    harness.outbox.append(outgoing)
+                }
             case .discard:
                 break
             }
@@ -126,6 +131,36 @@ enum SieveTestDelivery {
         }
         header += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
         return Array((header + SieveTestMailStore.crlf(response.reason) + "\r\n").utf8)
+    }
+
+    /// The messages of a mailto notification (RFC 5436 §2.7), one per recipient; none when the
+    /// message itself was sent automatically, so that notifications never loop.
+    static func mailtoNotification(_ notification: SieveNotification, about environment: SieveEnvironment,
+                                   user: String, now: Int) -> [SieveTestOutgoingMessage] {
+        guard let uri = MailtoURI(notification.method) else { return [] }
+        if let autoSubmitted = environment.message.decodedHeader("Auto-Submitted"),
+           autoSubmitted.trimmingSpaces.lowercased() != "no" { return [] }
+        let original = environment.message.decodedHeader("Subject")?.trimmingSpaces ?? ""
+        let subject = uri.headers.first { $0.name == "subject" }?.value
+            ?? notification.message ?? "[SIEVE] New mail" + (original.isEmpty ? "" : ": " + original)
+        let body = uri.body ?? notification.message
+            ?? "A new message from <\(environment.envelopeFrom)> arrived" + (original.isEmpty ? "." : ": " + original)
+        let importance = ["1": "high", "2": "normal", "3": "low"][String(notification.importance)] ?? "normal"
+        var header = """
+            From: <\(notification.from ?? user)>\r
+            To: \(uri.recipients.map { "<\($0)>" }.joined(separator: ", "))\r
+            Subject: \(headerValue(subject))\r
+            Date: \(SieveDate(secondsSince1970: now, zoneOffset: 0).part("std11") ?? "")\r
+            Auto-Submitted: auto-notified\r
+            Importance: \(importance)\r
+
+            """
+        for field in uri.headers where field.name != "subject" {
+            header += "\(field.name): \(headerValue(field.value))\r\n"
+        }
+        header += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        let bytes = Array((header + SieveTestMailStore.crlf(body) + "\r\n").utf8)
+        return uri.recipients.map { SieveTestOutgoingMessage(from: "", to: $0, bytes: bytes) }
     }
 
     /// `value` as a header value: as is when ASCII, else one RFC 2047 encoded word.

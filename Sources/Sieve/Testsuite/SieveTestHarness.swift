@@ -334,6 +334,7 @@ extension SieveAction {
         case .reject: "reject"
         case .discard: "discard"
         case .vacation: "vacation"
+        case .notify: "notify"
         }
     }
 }

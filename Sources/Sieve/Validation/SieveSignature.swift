@@ -102,6 +102,7 @@ extension SieveSignature {
                 "lower": Tag(value: nil, group: "case"), "upper": Tag(value: nil, group: "case"),
                 "lowerfirst": Tag(value: nil, group: "first"), "upperfirst": Tag(value: nil, group: "first"),
                 "quotewildcard": Tag(value: nil), "length": Tag(value: nil),
+                "encodeurl": Tag(value: nil, requires: "enotify"),
             ],
             requires: "variables"
         ),
@@ -134,6 +135,14 @@ extension SieveSignature {
             requires: "include"
         ),
         "return": SieveSignature(positional: [], requires: "include"),
+        "notify": SieveSignature(
+            positional: [.string],
+            tags: [
+                "from": Tag(value: .string), "importance": Tag(value: .string),
+                "options": Tag(value: .stringList), "message": Tag(value: .string),
+            ],
+            requires: "enotify"
+        ),
         "global": SieveSignature(positional: [.stringList], requires: "include"),
     ]
 
@@ -189,6 +198,9 @@ extension SieveSignature {
             ],
             requires: "duplicate"
         ),
+        "valid_notify_method": SieveSignature(positional: [.stringList], requires: "enotify"),
+        "notify_method_capability": SieveSignature(positional: [.string, .string, .stringList], tags: matching,
+                                                   requires: "enotify"),
         "true": SieveSignature(positional: []),
         "false": SieveSignature(positional: []),
     ]
@@ -197,7 +209,7 @@ extension SieveSignature {
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
         "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index", "editheader",
-        "spamtest", "spamtestplus", "virustest", "ihave", "include", "duplicate", "special-use",
+        "spamtest", "spamtestplus", "virustest", "ihave", "include", "duplicate", "special-use", "enotify",
         "comparator-i;ascii-numeric", "comparator-i;unicode-casemap",
     ]
 

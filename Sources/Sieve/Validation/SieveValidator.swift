@@ -81,6 +81,9 @@ public enum SieveValidator {
                name.isEmpty || name.contains("/") {
                 throw SieveSyntaxError(command.arguments[command.arguments.count - 1].location, "'\(name)' is not a script name")
             }
+            if command.name == "notify" {
+                try validateNotify(command)
+            }
             if command.name == "set" {
                 try validateVariableName(command.arguments.first { if case .string = $0.value { true } else { false } },
                                          extensions: extensions)
@@ -139,6 +142,38 @@ public enum SieveValidator {
             return false
         }
         return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    /// RFC 5435 §3: what is known at compile time must be valid: the method URI, `:importance`
+    /// 1–3, `:from` an address, every `:options` entry `name=value`.
+    private static func validateNotify(_ command: SieveCommand) throws(SieveSyntaxError) {
+        let arguments = command.arguments
+        for (position, argument) in arguments.enumerated() {
+            guard case .tag(let name) = argument.value, position + 1 < arguments.count else { continue }
+            let value = arguments[position + 1]
+            let texts: [String] =
+                switch value.value {
+                case .string(let text): [text]
+                case .stringList(let texts): texts
+                default: []
+                }
+            guard texts.allSatisfy({ !$0.contains("${") }) else { continue }
+            switch name {
+            case "importance" where !texts.allSatisfy({ ["1", "2", "3"].contains($0) }):
+                throw SieveSyntaxError(value.location, "':importance' must be \"1\", \"2\" or \"3\"")
+            case "from" where !texts.allSatisfy(MailtoURI.isAddress):
+                throw SieveSyntaxError(value.location, "':from' must be an address")
+            case "options" where !texts.allSatisfy({ ($0.firstIndex(of: "=") ?? $0.startIndex) != $0.startIndex }):
+                throw SieveSyntaxError(value.location, "':options' entries must be name=value")
+            default:
+                break
+            }
+        }
+        // The method is the one positional argument, the last.
+        if let method = arguments.last, case .string(let uri) = method.value, !uri.contains("${"),
+           !SieveNotifyMethods.isValid(uri) {
+            throw SieveSyntaxError(method.location, "invalid or unsupported notification method '\(uri)'")
+        }
     }
 
     /// Special-use attributes must look like `\Name` (RFC 6154 §2), unless variables make them.
