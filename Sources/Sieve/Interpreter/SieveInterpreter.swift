@@ -70,6 +70,10 @@ struct SieveRun {
     var included: [SieveIncludedScript] = []
     /// Set by `return`: ends the current included script only.
     var returning = false
+    /// The MIME part `foreverypart` is visiting; `nil` outside a loop (the whole message).
+    var currentPart: MIMEPart?
+    /// Set by `break`: the name of the loop to leave, or `.some(nil)` for the innermost.
+    var breaking: String??
     /// What `duplicate` asks; `nil` makes every message new.
     var duplicates: (any SieveDuplicateTracker)?
     /// Identifiers to record once the delivery succeeded.
@@ -94,6 +98,19 @@ struct SieveRun {
         self.limits = limits
         self.loader = loader
         self.host = host
+    }
+
+    /// Sets a variable (a global one when declared so), within the variable count limit.
+    mutating func assign(_ value: String, to name: String, at location: SourceLocation) -> Bool {
+        if let global = globalName(name) {
+            globals[global] = value
+            return true
+        }
+        guard variables[name] != nil || variables.count < limits.maximumVariables else {
+            return fail("more than \(limits.maximumVariables) variables", at: location)
+        }
+        variables[name] = value
+        return true
     }
 
     /// Ends the run with a runtime error; returns `false` for `execute` to pass on.
@@ -147,16 +164,18 @@ struct SieveRun {
                 let arguments = arguments(command.arguments, keepingFirst: true)
                 let name = arguments.positional[0][0].lowercased()
                 let value = arguments.modified(arguments.positional[1][0], maximumSize: limits.maximumVariableSize)
-                if let global = globalName(name) {
-                    globals[global] = value
-                } else {
-                    guard variables[name] != nil || variables.count < limits.maximumVariables else {
-                        return fail("more than \(limits.maximumVariables) variables", at: command.location)
-                    }
-                    variables[name] = value
-                }
+                guard assign(value, to: name, at: command.location) else { return false }
             case "notify":
                 if !notify(arguments(command.arguments), at: command.location) { return false }
+            case "foreverypart":
+                if !forEveryPart(named: arguments(command.arguments).stringList("name")?.first, command.block ?? []) {
+                    return false
+                }
+            case "break":
+                breaking = .some(arguments(command.arguments).stringList("name")?.first)
+                return false
+            case "extracttext":
+                if !extractText(arguments(command.arguments, keepingFirst: true), at: command.location) { return false }
             case "include":
                 if !include(arguments(command.arguments), at: command.location) { return false }
             case "return":
@@ -384,7 +403,9 @@ struct SieveRun {
     /// The header fields called any of `names`, in message order; only the `:index`-th (from the
     /// end with `:last`) when given (RFC 5260 §6).
     private func selectedFields(_ names: [String], _ arguments: Arguments) -> [HeaderField] {
-        let fields = names.flatMap { environment.message.fields(named: $0) }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let parts = testedParts(arguments)
+        let fields = names.flatMap { name in parts.flatMap { environment.message.fields(named: name, in: $0) } }
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
         guard let index = arguments.numberTag("index") else { return fields }
         guard index >= 1, index <= UInt64(fields.count) else { return [] }
         return [arguments.has("last") ? fields[fields.count - Int(index)] : fields[Int(index) - 1]]
@@ -594,9 +615,12 @@ struct SieveRun {
             let values = SieveNotifyMethods.capability(arguments.positional[0][0], arguments.positional[1][0]).map { [$0] } ?? []
             return match(arguments.matcher, values, arguments.positional[2])
         case "exists":
-            return arguments.positional[0].allSatisfy { !environment.message.fields(named: $0).isEmpty }
+            let parts = testedParts(arguments)
+            return arguments.positional[0].allSatisfy { name in
+                parts.contains { !environment.message.fields(named: name, in: $0).isEmpty }
+            }
         case "header":
-            let values = selectedFields(arguments.positional[0], arguments).map(environment.message.decodedValue)
+            let values = selectedFields(arguments.positional[0], arguments).flatMap { mimeValues(of: $0, arguments) }
             return match(arguments.matcher, values, arguments.positional[1])
         case "address":
             let part = arguments.addressPart

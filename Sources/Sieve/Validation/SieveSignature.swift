@@ -65,6 +65,28 @@ extension SieveSignature {
         "last": Tag(value: nil, requires: "index"),
     ]
 
+    /// `:mime` and `:anychild` of RFC 5703 §4 for header, address and exists.
+    static let mimeTags: [String: Tag] = [
+        "mime": Tag(value: nil, requires: "mime"),
+        "anychild": Tag(value: nil, requires: "mime"),
+    ]
+
+    /// The options of `header :mime` (RFC 5703 §4.2).
+    static let mimeOptions: [String: Tag] = [
+        "type": Tag(value: nil, group: "mime-option", requires: "mime"),
+        "subtype": Tag(value: nil, group: "mime-option", requires: "mime"),
+        "contenttype": Tag(value: nil, group: "mime-option", requires: "mime"),
+        "param": Tag(value: .stringList, group: "mime-option", requires: "mime"),
+    ]
+
+    /// The modifiers of `set` (RFC 5229 §4), which `extracttext` takes too.
+    static let setModifiers: [String: Tag] = [
+        "lower": Tag(value: nil, group: "case"), "upper": Tag(value: nil, group: "case"),
+        "lowerfirst": Tag(value: nil, group: "first"), "upperfirst": Tag(value: nil, group: "first"),
+        "quotewildcard": Tag(value: nil), "length": Tag(value: nil),
+        "encodeurl": Tag(value: nil, requires: "enotify"),
+    ]
+
     /// The address parts of RFC 5228 §2.7.4, with :user/:detail from RFC 5233.
     static let addressParts: [String: Tag] = [
         "all": Tag(value: nil, group: "address-part"),
@@ -96,15 +118,14 @@ extension SieveSignature {
         ),
         "reject": SieveSignature(positional: [.string], requires: "reject"),
         "error": SieveSignature(positional: [.string], requires: "ihave"),
-        "set": SieveSignature(
-            positional: [.string, .string],
-            tags: [
-                "lower": Tag(value: nil, group: "case"), "upper": Tag(value: nil, group: "case"),
-                "lowerfirst": Tag(value: nil, group: "first"), "upperfirst": Tag(value: nil, group: "first"),
-                "quotewildcard": Tag(value: nil), "length": Tag(value: nil),
-                "encodeurl": Tag(value: nil, requires: "enotify"),
-            ],
-            requires: "variables"
+        "set": SieveSignature(positional: [.string, .string], tags: setModifiers, requires: "variables"),
+        "foreverypart": SieveSignature(positional: [], tags: ["name": Tag(value: .string)], block: true,
+                                       requires: "foreverypart"),
+        "break": SieveSignature(positional: [], tags: ["name": Tag(value: .string)], requires: "foreverypart"),
+        "extracttext": SieveSignature(
+            positional: [.string],
+            tags: setModifiers.merging(["first": Tag(value: .number)]) { $1 },
+            requires: "extracttext"
         ),
         "vacation": SieveSignature(
             positional: [.string],
@@ -149,11 +170,14 @@ extension SieveSignature {
     /// The tests of RFC 5228.
     static let tests: [String: SieveSignature] = [
         "address": SieveSignature(positional: [.stringList, .stringList],
-                                  tags: matching.merging(addressParts) { $1 }.merging(indexing) { $1 }),
+                                  tags: matching.merging(addressParts) { $1 }.merging(indexing) { $1 }.merging(mimeTags) { $1 }),
         "envelope": SieveSignature(positional: [.stringList, .stringList], tags: matching.merging(addressParts) { $1 },
                                    requires: "envelope"),
-        "header": SieveSignature(positional: [.stringList, .stringList], tags: matching.merging(indexing) { $1 }),
-        "exists": SieveSignature(positional: [.stringList]),
+        "header": SieveSignature(
+            positional: [.stringList, .stringList],
+            tags: matching.merging(indexing) { $1 }.merging(mimeTags) { $1 }.merging(mimeOptions) { $1 }
+        ),
+        "exists": SieveSignature(positional: [.stringList], tags: mimeTags),
         "body": SieveSignature(
             positional: [.stringList],
             tags: matching.merging([
@@ -209,7 +233,7 @@ extension SieveSignature {
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
         "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index", "editheader",
-        "spamtest", "spamtestplus", "virustest", "ihave", "include", "duplicate", "special-use", "enotify",
+        "spamtest", "spamtestplus", "virustest", "ihave", "include", "duplicate", "special-use", "enotify", "mime", "foreverypart", "extracttext",
         "comparator-i;ascii-numeric", "comparator-i;unicode-casemap",
     ]
 

@@ -17,6 +17,7 @@ public enum SieveValidator {
         var seenOtherCommand = false
         try validateBlock(commands, dialect: dialect, extensions: &extensions, topLevel: true,
                           seenOtherCommand: &seenOtherCommand)
+        try validateLoops(commands, enclosing: [])
         return extensions
     }
 
@@ -74,6 +75,9 @@ public enum SieveValidator {
                 try validate(test, dialect: dialect, extensions: extensions)
             }
             try validateTestsuite(command, topLevel: topLevel)
+            if command.name == "extracttext", !extensions.contains("variables") {
+                throw SieveSyntaxError(command.location, "'extracttext' needs require \"variables\" (RFC 5703 §7)")
+            }
             if command.name == "global", !extensions.contains("variables") {
                 throw SieveSyntaxError(command.location, "'global' needs require \"variables\" (RFC 6609 §3.3)")
             }
@@ -142,6 +146,31 @@ public enum SieveValidator {
             return false
         }
         return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    /// RFC 5703 §3, §7: `break` and `extracttext` only inside `foreverypart`, a `break :name` only
+    /// of an enclosing loop of that name.
+    private static func validateLoops(_ commands: [SieveCommand], enclosing: [String?]) throws(SieveSyntaxError) {
+        for command in commands {
+            let name: String? = command.arguments.firstIndex { $0.value == .tag("name") }.flatMap { index in
+                guard index + 1 < command.arguments.count, case .string(let name) = command.arguments[index + 1].value else {
+                    return nil
+                }
+                return name
+            }
+            switch command.name {
+            case "break":
+                guard !enclosing.isEmpty else { throw SieveSyntaxError(command.location, "'break' outside foreverypart") }
+                if let name, !enclosing.contains(name) {
+                    throw SieveSyntaxError(command.location, "'break' names no enclosing foreverypart '\(name)'")
+                }
+            case "extracttext" where enclosing.isEmpty:
+                throw SieveSyntaxError(command.location, "'extracttext' outside foreverypart")
+            default:
+                break
+            }
+            try validateLoops(command.block ?? [], enclosing: command.name == "foreverypart" ? enclosing + [name] : enclosing)
+        }
     }
 
     /// RFC 5435 §3: what is known at compile time must be valid: the method URI, `:importance`
@@ -303,6 +332,10 @@ public enum SieveValidator {
         if name == "addheader" || name == "deleteheader", case .string(let field) = positional.first?.value,
            !field.contains("${"), !Self.isFieldName(field) {
             throw SieveSyntaxError(positional[0].location, "'\(field)' is not a header field name")
+        }
+        if !seenTags.contains("mime"),
+           let option = ["anychild", "type", "subtype", "contenttype", "param"].first(where: seenTags.contains) {
+            throw SieveSyntaxError(location, "':\(option)' needs ':mime'")
         }
         if seenTags.contains("last"), !seenTags.contains("index"), name != "addheader", name != "duplicate" {
             throw SieveSyntaxError(location, "':last' needs ':index'")
