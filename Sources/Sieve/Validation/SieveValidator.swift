@@ -75,6 +75,7 @@ public enum SieveValidator {
                 try validate(test, dialect: dialect, extensions: extensions)
             }
             try validateTestsuite(command, topLevel: topLevel)
+            try validateReferences(command.arguments, extensions: extensions)
             if command.name == "extracttext", !extensions.contains("variables") {
                 throw SieveSyntaxError(command.location, "'extracttext' needs require \"variables\" (RFC 5703 §7)")
             }
@@ -118,6 +119,12 @@ public enum SieveValidator {
         if command.name == "test", !topLevel {
             throw SieveSyntaxError(command.location, "a 'test' block may only appear at the top level")
         }
+        if command.name == "test_message",
+           let tag = command.arguments.firstIndex(where: { $0.value == .tag("folder") }), tag + 1 < command.arguments.count,
+           case .string(let mailbox) = command.arguments[tag + 1].value, !mailbox.contains("${"),
+           !SieveTestMailStore.isValidName(mailbox) {
+            throw SieveSyntaxError(command.arguments[tag + 1].location, "'\(mailbox)' is not a valid mailbox name")
+        }
         if command.name == "test_set", case .string(let object) = command.arguments.first?.value,
            !SieveSignature.testSetObjects.contains(object.lowercased()) {
             throw SieveSyntaxError(command.arguments[0].location, "unknown test_set object '\(object)'")
@@ -136,6 +143,35 @@ public enum SieveValidator {
             let namespace = parts[0].lowercased()
             guard namespace == "global", extensions.contains("include"), parts.count == 2 else {
                 throw SieveSyntaxError(argument.location, "cannot assign to '\(name)': unknown or read-only namespace")
+            }
+        }
+    }
+
+    /// RFC 5229 §3: a reference `${namespace.name}` needs the extension that defines the namespace:
+    /// `global` (include, RFC 6609) or, in the test runner, `tst`.
+    private static func validateReferences(_ arguments: [SieveArgument], extensions: Set<String>) throws(SieveSyntaxError) {
+        guard extensions.contains("variables") else { return }
+        for argument in arguments {
+            let texts: [String] =
+                switch argument.value {
+                case .string(let text): [text]
+                case .stringList(let texts): texts
+                default: []
+                }
+            for text in texts where text.contains("${") {
+                var rest = Substring(text)
+                while let start = rest.firstRange(of: "${") {
+                    rest = rest[start.upperBound...]
+                    guard let end = rest.firstIndex(of: "}") else { break }
+                    let parts = rest[..<end].split(separator: ".", omittingEmptySubsequences: false)
+                    guard parts.count > 1, parts.allSatisfy(isIdentifier) else { continue }
+                    let namespace = parts[0].lowercased()
+                    let known = (namespace == "global" && extensions.contains("include"))
+                        || (namespace == "tst" && extensions.contains(SieveSignature.testsuiteExtension))
+                    guard known, parts.count == 2 else {
+                        throw SieveSyntaxError(argument.location, "unknown variable namespace in '${\(rest[..<end])}'")
+                    }
+                }
             }
         }
     }
@@ -249,6 +285,7 @@ public enum SieveValidator {
         }
         try check(signature, name: test.name, kind: "test", arguments: test.arguments, tests: test.tests,
                   location: test.location, extensions: extensions)
+        try validateReferences(test.arguments, extensions: extensions)
         if test.name == "date" || test.name == "currentdate" {
             let parts: Set<String> = ["year", "month", "day", "date", "julian", "hour", "minute", "second", "time",
                                       "iso8601", "std11", "zone", "weekday"]
