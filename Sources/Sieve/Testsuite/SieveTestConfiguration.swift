@@ -27,7 +27,19 @@ struct SieveTestConfiguration {
     }
 
     /// Settings kept as text.
-    private static let textSettings: Set<String> = ["sieve_user_email", "sieve_redirect_envelope_from"]
+    private static let textSettings: Set<String> = [
+        "sieve_user_email", "sieve_redirect_envelope_from",
+        "sieve_spamtest_status_header", "sieve_spamtest_status_type", "sieve_spamtest_score_max_value",
+        "sieve_virustest_status_header", "sieve_virustest_status_type", "sieve_virustest_score_max_value",
+    ]
+
+    /// `sieve_spamtest_text_value/<n>` and `sieve_virustest_text_value/<n>`.
+    private static func isTextValue(_ key: String) -> Bool {
+        for prefix in ["sieve_spamtest_text_value/", "sieve_virustest_text_value/"] where key.hasPrefix(prefix) {
+            return Int(key.dropFirst(prefix.count)) != nil
+        }
+        return false
+    }
 
     /// `mailbox/<name>/special_use`: the special-use attributes of a mailbox of the test store.
     private static func specialUseMailbox(_ key: String) -> String? {
@@ -38,8 +50,8 @@ struct SieveTestConfiguration {
 
     /// Records a change; the problem when the setting is unknown or its value is not a number.
     mutating func set(_ key: String, _ value: String) -> String? {
-        if Self.specialUseMailbox(key) != nil {
-            // Any list of attributes will do.
+        if Self.specialUseMailbox(key) != nil || Self.isTextValue(key) {
+            // Any text will do.
         } else if Self.limit(key) != nil {
             guard Int(value) != nil else { return "setting '\(key)' needs a number, not '\(value)'" }
         } else if !Self.textSettings.contains(key) {
@@ -50,7 +62,8 @@ struct SieveTestConfiguration {
     }
 
     mutating func unset(_ key: String) -> String? {
-        guard Self.limit(key) != nil || Self.textSettings.contains(key) || Self.specialUseMailbox(key) != nil else {
+        guard Self.limit(key) != nil || Self.textSettings.contains(key) || Self.specialUseMailbox(key) != nil
+            || Self.isTextValue(key) else {
             return "setting '\(key)' is not supported"
         }
         pending[key] = nil
@@ -78,6 +91,29 @@ struct SieveTestConfiguration {
             result[mailbox] = Set(value.split(separator: " ").map { SieveRun.specialUseKey(String($0)) })
         }
         return result
+    }
+
+    /// How `spamtest` (`"spamtest"`) or `virustest` (`"virustest"`) reads the scanner's header, when
+    /// the file configured it: `sieve_<test>_status_header`, `_status_type` (score, strlen, text),
+    /// `_score_max_value`, `_text_value/<n>`.
+    func scannerHeader(_ test: String) -> SieveScannerHeader? {
+        guard let header = active["sieve_\(test)_status_header"] else { return nil }
+        let maximum = active["sieve_\(test)_score_max_value"].flatMap { Double($0) } ?? 10
+        let kind: SieveScannerHeader.Kind
+        switch active["sieve_\(test)_status_type"] ?? "score" {
+        case "strlen":
+            kind = .length(maximum: Int(maximum))
+        case "text":
+            var texts: [Int: String] = [:]
+            let prefix = "sieve_\(test)_text_value/"
+            for (key, value) in active where key.hasPrefix(prefix) {
+                if let number = Int(key.dropFirst(prefix.count)) { texts[number] = value }
+            }
+            kind = .text(texts)
+        default:
+            kind = .score(maximum: maximum)
+        }
+        return SieveScannerHeader(setting: header, kind: kind)
     }
 
     /// The user's own address: what vacation answers from.

@@ -67,6 +67,15 @@ final class SieveTestHarness: SieveRunHost, SieveScriptLoader {
         environment.items = configuration.environmentItems
         environment.mailboxes = store.names
         environment.specialUse = configuration.specialUse
+        applyScanners(to: &environment)
+    }
+
+    /// Derives the spamtest and virustest values from the current message, as configured.
+    private func applyScanners(to environment: inout SieveEnvironment) {
+        let spam = configuration.scannerHeader("spamtest")?.value(in: environment.message, top: 10)
+        environment.spamScore = spam?.value ?? 0
+        environment.spamPercent = spam?.percent
+        environment.virusScore = configuration.scannerHeader("virustest")?.value(in: environment.message, top: 5)?.value ?? 0
     }
 
     // MARK: - Commands
@@ -91,6 +100,7 @@ final class SieveTestHarness: SieveRunHost, SieveScriptLoader {
             configuration.reload()
             run.environment.items = configuration.environmentItems
             run.environment.specialUse = configuration.specialUse
+            applyScanners(to: &run.environment)
         case "test_result_reset":
             resetResult(&run)
             outbox = []
