@@ -88,8 +88,7 @@ final class SieveTestHarness: SieveRunHost, SieveScriptLoader {
             return runTest(named: strings[0], block: command.block ?? [], in: &run)
         case "test_fail":
             guard testDepth == runDepth else { return run.fail("test_fail outside a test: \(strings[0])", at: command.location) }
-            run.testFailure = strings[0]
-            return false
+            return failTest(strings[0], in: &run, at: command.location)
         case "test_set":
             testSet(strings[0].lowercased(), strings[1], in: &run)
         case "test_config_set":
@@ -105,11 +104,7 @@ final class SieveTestHarness: SieveRunHost, SieveScriptLoader {
             resetResult(&run)
             outbox = []
         case "test_message":
-            if let problem = selectMessage(arguments, in: &run) {
-                guard testDepth == runDepth else { return run.fail(problem, at: command.location) }
-                run.testFailure = problem
-                return false
-            }
+            if let problem = selectMessage(arguments, in: &run) { return failTest(problem, in: &run, at: command.location) }
         case "test_mailbox_create":
             store.create(strings[0])
             run.environment.mailboxes = store.names
