@@ -44,8 +44,11 @@ struct SieveCommand: ParsableCommand {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run Sieve test files (.svtest, written with vnd.dovecot.testsuite).",
-            discussion: "Prints one line per test block and a final 'N passed, M failed' line; exits 1 on any failure."
+            discussion: "Prints one line per test block and a final 'N passed, M failed' line; exits 1 on any failure. Include and sub-script paths are relative to each test file's directory."
         )
+
+        @Flag(name: .customShort("F"), help: "Expect failure: a block passes when it fails, a file when it does not compile.")
+        var expectFailure = false
 
         @Argument(help: "The test files.") var files: [String]
 
@@ -65,8 +68,14 @@ struct SieveCommand: ParsableCommand {
                                              now: Int(Date().timeIntervalSince1970))
                 let report = runner.run(text)
                 for line in report.lines.dropLast() { print(line) }
-                passed += report.passed
-                failed += report.failed
+                if expectFailure {
+                    let blocksFailed = report.outcomes.count - report.passed - report.skipped
+                    passed += report.fileFailure == nil ? blocksFailed : 1
+                    failed += report.fileFailure == nil ? report.passed : 0
+                } else {
+                    passed += report.passed
+                    failed += report.failed
+                }
             }
             print("\(passed) passed, \(failed) failed")
             if failed > 0 { throw ExitCode.failure }
