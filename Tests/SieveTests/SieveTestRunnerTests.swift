@@ -76,6 +76,16 @@ struct SieveTestRunnerTests {
         #expect(outside.outcomes.isEmpty)
     }
 
+    @Test("a setting the engine lacks skips the block instead of failing it")
+    func skipped() {
+        let report = run("""
+            require "vnd.dovecot.testsuite";
+            test "extlists" { test_config_set "sieve_extlists_list" "x"; test_fail "not reached"; }
+            """)
+        #expect(report.lines == [" 1: Test 'extlists' SKIPPED: setting 'sieve_extlists_list' is not supported",
+                                 "0 passed, 0 failed, 1 skipped"])
+    }
+
     @Test("vnd.dovecot.testsuite exists only in the runner")
     func onlyInRunner() {
         #expect(throws: SieveSyntaxError.self) {
