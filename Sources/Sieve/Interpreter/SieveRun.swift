@@ -204,15 +204,17 @@ struct SieveRun {
             return SieveResult(actions: [.keep(flags: nil)], runtimeError: error.description)
         }
         let merged = mergedActions(includingImplicitKeep: true)
-        let delivers = merged.contains {
+        // RFC 5429 §2.1 and RFC 5230 §4.7: reject excludes delivering the message and a vacation
+        // (even one that decided not to reply).
+        let conflicts = vacationSeen || merged.contains {
             switch $0 {
-            case .reject, .vacation, .notify: false
+            case .reject, .notify: false
             default: true
             }
         }
-        if delivers, merged.contains(where: { if case .reject = $0 { return true } else { return false } }) {
+        if conflicts, merged.contains(where: { if case .reject = $0 { return true } else { return false } }) {
             return SieveResult(actions: [.keep(flags: nil)],
-                               runtimeError: "reject cannot be combined with keep, fileinto or redirect")
+                               runtimeError: "reject cannot be combined with keep, fileinto, redirect or vacation")
         }
         return SieveResult(actions: merged.isEmpty ? [.discard] : merged,
                            editedMessage: edited ? environment.message.bytes : nil, runtimeError: nil,
