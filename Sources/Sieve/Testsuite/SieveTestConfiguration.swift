@@ -4,7 +4,6 @@ struct SieveTestConfiguration {
     /// The system user the runner pretends to run as: the default `envelope "auth"`.
     static let runnerUser = "testsuite"
     static let postmaster = "postmaster@example.com"
-    static let mailUser = "testsuite-mail-user@example.org"
 
     private var pending: [String: String] = [:]
     private(set) var active: [String: String] = [:]
