@@ -114,6 +114,8 @@ struct SieveRun {
             case "if", "elsif", "else":
                 if command.name != "if", previousBranchTaken { continue }
                 let taken = command.name == "else" || evaluate(command.tests[0])
+                // A test that failed at run time (a limit, a testsuite test) ends the script.
+                if error != nil { return false }
                 previousBranchTaken = taken
                 if taken, !execute(command.block ?? []) { return false }
                 continue
@@ -176,7 +178,12 @@ struct SieveRun {
                 if !arguments.has("copy") { implicitKeep = false }
             case "redirect":
                 let arguments = arguments(command.arguments)
-                guard add(.redirect(address: arguments.positional[0].first ?? ""), at: command.location) else { return false }
+                let address = arguments.positional[0].first ?? ""
+                // RFC 5228 §4.2: the address must be valid; one built from variables is checked here.
+                guard MailtoURI.isAddress(address) else {
+                    return fail("redirect to '\(address)', which is no address", at: command.location)
+                }
+                guard add(.redirect(address: address), at: command.location) else { return false }
                 if !arguments.has("copy") { implicitKeep = false }
             case "reject", "ereject":
                 let arguments = arguments(command.arguments)

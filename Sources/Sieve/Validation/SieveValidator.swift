@@ -86,6 +86,10 @@ public enum SieveValidator {
                name.isEmpty || name.contains("/") {
                 throw SieveSyntaxError(command.arguments[command.arguments.count - 1].location, "'\(name)' is not a script name")
             }
+            if command.name == "redirect", let target = command.arguments.last, case .string(let address) = target.value,
+               !address.contains("${"), !MailtoURI.isAddress(address) {
+                throw SieveSyntaxError(target.location, "redirect to '\(address)', which is no address (RFC 5228 §4.2)")
+            }
             if command.name == "notify" {
                 try validateNotify(command)
             }
