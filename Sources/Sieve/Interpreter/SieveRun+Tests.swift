@@ -152,7 +152,11 @@ extension SieveRun {
             let limit = arguments.number ?? 0
             return arguments.has("over") ? UInt64(environment.size) > limit : UInt64(environment.size) < limit
         case "hasflag":
-            return match(arguments.matcher, flags.flags, FlagList(arguments.positional[0]).flags)
+            // The flags of the named variables, or of the internal one (RFC 5232 §5).
+            let current = arguments.positional.count == 2
+                ? FlagList(arguments.positional[0].map { variable($0.lowercased()) }).flags
+                : flags.flags
+            return match(arguments.matcher, current, FlagList(arguments.positional.last ?? []).flags)
         case "string":
             // :count counts only the strings that are not empty (RFC 5229 §5).
             let values = arguments.positional[0]

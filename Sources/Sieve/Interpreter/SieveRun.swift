@@ -160,12 +160,8 @@ struct SieveRun {
                 deleteHeader(arguments(command.arguments))
             case "error":
                 return fail("error: \(arguments(command.arguments).positional[0].first ?? "")", at: command.location)
-            case "setflag":
-                flags = FlagList(arguments(command.arguments).positional[0])
-            case "addflag":
-                flags.add(arguments(command.arguments).positional[0])
-            case "removeflag":
-                flags.remove(arguments(command.arguments).positional[0])
+            case "setflag", "addflag", "removeflag":
+                if !editFlags(command.name, arguments(command.arguments), at: command.location) { return false }
             case "discard":
                 guard add(.discard, at: command.location) else { return false }
                 implicitKeep = false
@@ -197,6 +193,23 @@ struct SieveRun {
             previousBranchTaken = true
         }
         return true
+    }
+
+    /// setflag, addflag, removeflag (RFC 5232 §4) on the internal variable, or on the named one.
+    private mutating func editFlags(_ name: String, _ arguments: Arguments, at location: SourceLocation) -> Bool {
+        let strings = arguments.positional.last ?? []
+        let target = arguments.positional.count == 2 ? arguments.positional[0].first?.lowercased() : nil
+        var list = target.map { FlagList([variable($0)]) } ?? flags
+        switch name {
+        case "setflag": list = FlagList(strings)
+        case "addflag": list.add(strings)
+        default: list.remove(strings)
+        }
+        guard let target else {
+            flags = list
+            return true
+        }
+        return assign(list.flags.joined(separator: " "), to: target, at: location)
     }
 
     /// The flags of a keep or fileinto: its :flags, else the internal variable when imap4flags set it.

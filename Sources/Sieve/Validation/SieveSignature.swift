@@ -44,6 +44,9 @@ struct SieveSignature: Sendable {
     var tests: Tests = .none
     var block: Bool = false
     var requires: String?
+    /// The first positional argument may be left out (the variable of imap4flags' commands, the
+    /// mailbox of `specialuse_exists`).
+    var optionalFirst: Bool = false
 }
 
 extension SieveSignature {
@@ -143,9 +146,10 @@ extension SieveSignature {
             tags: matching.merging(["index": Tag(value: .number), "last": Tag(value: nil)]) { $1 },
             requires: "editheader"
         ),
-        "setflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
-        "addflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
-        "removeflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
+        // [<variablename: string>] <list-of-flags: string-list> (RFC 5232 §4).
+        "setflag": SieveSignature(positional: [.string, .stringList], requires: "imap4flags", optionalFirst: true),
+        "addflag": SieveSignature(positional: [.string, .stringList], requires: "imap4flags", optionalFirst: true),
+        "removeflag": SieveSignature(positional: [.string, .stringList], requires: "imap4flags", optionalFirst: true),
         "ereject": SieveSignature(positional: [.string], requires: "ereject"),
         "include": SieveSignature(
             positional: [.string],
@@ -193,7 +197,9 @@ extension SieveSignature {
         "allof": SieveSignature(positional: [], tests: .list),
         "anyof": SieveSignature(positional: [], tests: .list),
         "not": SieveSignature(positional: [], tests: .one),
-        "hasflag": SieveSignature(positional: [.stringList], tags: matching, requires: "imap4flags"),
+        // [<variable-list: string-list>] <list-of-flags: string-list> (RFC 5232 §5).
+        "hasflag": SieveSignature(positional: [.stringList, .stringList], tags: matching, requires: "imap4flags",
+                                  optionalFirst: true),
         "string": SieveSignature(positional: [.stringList, .stringList], tags: matching, requires: "variables"),
         "date": SieveSignature(
             positional: [.string, .string, .stringList],
@@ -208,8 +214,8 @@ extension SieveSignature {
         ),
         "environment": SieveSignature(positional: [.string, .stringList], tags: matching, requires: "environment"),
         "mailboxexists": SieveSignature(positional: [.stringList], requires: "mailbox"),
-        // specialuse_exists [<mailbox: string>] <special-use-attrs: string-list>; the mailbox is optional.
-        "specialuse_exists": SieveSignature(positional: [.string, .stringList], requires: "special-use"),
+        // specialuse_exists [<mailbox: string>] <special-use-attrs: string-list> (RFC 8579 §3).
+        "specialuse_exists": SieveSignature(positional: [.string, .stringList], requires: "special-use", optionalFirst: true),
         "ihave": SieveSignature(positional: [.stringList], requires: "ihave"),
         "spamtest": SieveSignature(positional: [.string], tags: matching.merging(["percent": Tag(value: nil, requires: "spamtestplus")]) { $1 },
                                    requires: "spamtest"),

@@ -381,17 +381,32 @@ public enum SieveValidator {
         if seenTags.contains("last"), !seenTags.contains("index"), name != "addheader", name != "duplicate" {
             throw SieveSyntaxError(location, "':last' needs ':index'")
         }
-        // deleteheader's value patterns and specialuse_exists' mailbox are optional (RFC 5293 §5, RFC 8579 §3).
-        let optionalLast = (name == "deleteheader" || name == "specialuse_exists")
-            && positional.count == signature.positional.count - 1
+        // deleteheader's value patterns are optional (RFC 5293 §5).
+        let optionalLast = name == "deleteheader" && positional.count == signature.positional.count - 1
+        let firstLeftOut = signature.optionalFirst && positional.count == signature.positional.count - 1
         if name == "specialuse_exists" || seenTags.contains("specialuse") {
             try validateSpecialUse(arguments: arguments, positional: positional, name: name)
         }
-        guard positional.count == signature.positional.count || optionalLast else {
+        guard positional.count == signature.positional.count || optionalLast || firstLeftOut else {
             throw SieveSyntaxError(location,
                                    "\(kind) '\(name)' takes \(signature.positional.count) argument(s), got \(positional.count)")
         }
-        let expectedTypes = name == "specialuse_exists" && positional.count == 1 ? [.stringList] : signature.positional
+        if signature.optionalFirst, !firstLeftOut, name != "specialuse_exists" {
+            // imap4flags' variable forms need variables (RFC 5232 §3) and name real variables.
+            guard extensions.contains("variables") else {
+                throw SieveSyntaxError(positional[0].location, "\(kind) '\(name)' with a variable needs require \"variables\"")
+            }
+            let names: [String] =
+                switch positional[0].value {
+                case .string(let text): [text]
+                case .stringList(let texts): texts
+                default: []
+                }
+            for variable in names where !variable.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(isIdentifier) {
+                throw SieveSyntaxError(positional[0].location, "'\(variable)' is not a variable name")
+            }
+        }
+        let expectedTypes = firstLeftOut ? Array(signature.positional.dropFirst()) : signature.positional
         for (argument, expected) in zip(positional, expectedTypes) where !expected.accepts(argument.value) {
             throw SieveSyntaxError(argument.location, "\(kind) '\(name)' expects \(expected.description) here")
         }
