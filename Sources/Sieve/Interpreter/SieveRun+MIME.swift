@@ -3,8 +3,9 @@ import MailMessage
 /// The mime, foreverypart and extracttext extensions (RFC 5703): loops over the message's MIME
 /// parts, tests of a part's header, and its text in a variable.
 extension SieveRun {
-    /// Runs `block` once for every MIME part below the top level, depth first; `false` when the
-    /// block ends the script (a `break` of this loop does not).
+    /// Runs `block` once for every MIME part, depth first: the outermost loop starts with the
+    /// message itself, a nested loop visits the parts below the outer loop's current part (as
+    /// Pigeonhole does). `false` when the block ends the script (a `break` of this loop does not).
     mutating func forEveryPart(named name: String?, _ block: [SieveCommand]) -> Bool {
         var parts: [MIMEPart] = []
         func collect(_ part: MIMEPart) {
@@ -13,7 +14,12 @@ extension SieveRun {
                 collect(child)
             }
         }
-        collect(currentPart ?? environment.message.root)
+        if let currentPart {
+            collect(currentPart)
+        } else {
+            parts.append(environment.message.root)
+            collect(environment.message.root)
+        }
         let outer = currentPart
         defer { currentPart = outer }
         for part in parts {

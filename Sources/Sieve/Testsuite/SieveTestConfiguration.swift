@@ -14,7 +14,7 @@ struct SieveTestConfiguration {
         case "sieve_max_script_size": \.maximumScriptSize
         case "sieve_max_actions": \.maximumActions
         case "sieve_max_redirects": \.maximumRedirects
-        case "sieve_variables_max_variable_size": \.maximumVariableSize
+        case "sieve_variables_max_variable_size", "sieve_variables_max_value_size": \.maximumVariableSize
         case "sieve_variables_max_scope_size": \.maximumVariables
         case "sieve_include_max_nesting_depth": \.maximumIncludeDepth
         case "sieve_include_max_includes": \.maximumIncludes
