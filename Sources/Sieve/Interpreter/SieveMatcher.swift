@@ -183,7 +183,8 @@ struct SieveMatcher: Sendable {
             } else if scalar == "\\" {
                 escaped = true
             } else if scalar == "*" {
-                if elements.last != .any { elements.append(.any) }
+                // Each * is its own match variable, even next to another (RFC 5229 §3.2: `**`).
+                elements.append(.any)
             } else if scalar == "?" {
                 elements.append(.one)
             } else {
