@@ -278,6 +278,31 @@ public enum SieveValidator {
         }
     }
 
+    /// The arguments that are neither tags nor the values of tags.
+    private static func positionalArguments(_ arguments: [SieveArgument]) -> [SieveArgument] {
+        var positional: [SieveArgument] = []
+        var index = 0
+        while index < arguments.count {
+            if case .tag(let name) = arguments[index].value {
+                index += SieveSignature.valueTags.contains(name) ? 2 : 1
+                continue
+            }
+            positional.append(arguments[index])
+            index += 1
+        }
+        return positional
+    }
+
+    /// The header fields that hold addresses (RFC 5322 §3.6.2–3.6.6, RFC 2369, RFC 3798, and the
+    /// envelope copies delivery agents add).
+    static let addressFields: Set<String> = [
+        "from", "sender", "reply-to", "to", "cc", "bcc",
+        "resent-from", "resent-sender", "resent-reply-to", "resent-to", "resent-cc", "resent-bcc",
+        "return-path", "delivered-to", "envelope-to", "x-original-to", "x-envelope-to", "x-envelope-from",
+        "original-recipient", "errors-to", "disposition-notification-to", "apparently-to",
+        "mail-followup-to", "mail-reply-to",
+    ]
+
     /// RFC 5322 field-name: printable US-ASCII except colon.
     static func isFieldName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.allSatisfy { $0 > 32 && $0 < 127 && $0 != UInt8(ascii: ":") }
@@ -293,15 +318,22 @@ public enum SieveValidator {
         if test.name == "date" || test.name == "currentdate" {
             let parts: Set<String> = ["year", "month", "day", "date", "julian", "hour", "minute", "second", "time",
                                       "iso8601", "std11", "zone", "weekday"]
-            let positional = test.arguments.enumerated().filter { index, argument in
-                if case .tag = argument.value { return false }
-                if index > 0, case .tag(let name) = test.arguments[index - 1].value,
-                   SieveSignature.valueTags.contains(name) { return false }
-                return true
-            }.map(\.element)
+            let positional = positionalArguments(test.arguments)
             let part = positional[test.name == "date" ? 1 : 0]
             if case .string(let name) = part.value, !name.contains("${"), !parts.contains(name.lowercased()) {
                 throw SieveSyntaxError(part.location, "unknown date part '\(name)'")
+            }
+        }
+        if test.name == "address", let names = positionalArguments(test.arguments).first {
+            // RFC 5228 §5.1: the address test is only for header fields that hold addresses.
+            let fields: [String] =
+                switch names.value {
+                case .string(let name): [name]
+                case .stringList(let list): list
+                default: []
+                }
+            for field in fields where !field.contains("${") && !Self.addressFields.contains(field.lowercased()) {
+                throw SieveSyntaxError(names.location, "'\(field)' holds no addresses for the address test")
             }
         }
         if test.name == "size", !test.arguments.contains(where: { $0.value == .tag("over") || $0.value == .tag("under") }) {
