@@ -216,6 +216,8 @@ let package = Package(
             dependencies: ["SMTPGrammar", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
+        /// libFuzzer entry for the Sieve lexer, parser, validator and interpreter; see scripts/fuzz-sieve.sh.
+        .executableTarget(name: "SieveFuzzer", dependencies: ["Sieve", "MailMessage"], swiftSettings: swiftSettings),
         /// libFuzzer entry for the IMAP command parser; see scripts/fuzz-imapgrammar.sh.
         .executableTarget(
             name: "IMAPGrammarFuzzer",
@@ -249,7 +251,7 @@ let package = Package(
             dependencies: ["MailStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SieveTests", dependencies: ["Sieve"], swiftSettings: swiftSettings),
+        .testTarget(name: "SieveTests", dependencies: ["Sieve", "MailMessage"], exclude: ["svtest"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SMTPGrammarTests",
             dependencies: ["SMTPGrammar", .product(name: "NIOCore", package: "swift-nio")],
@@ -314,6 +316,7 @@ let package = Package(
                 "ColumbaServer", "MailTesting", "Auth", "ServerKit", "MailStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            exclude: ["Peers"],
             swiftSettings: swiftSettings
         ),
     ]

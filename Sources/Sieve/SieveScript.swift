@@ -5,10 +5,29 @@ public struct SieveScript: Hashable, Sendable {
     public var extensions: Set<String>
 
     /// Parses and validates `text`.
-    /// - Throws: ``SieveSyntaxError`` with the line and column of the first problem.
-    public init(compiling text: String, limits: SieveParser.Limits = SieveParser.Limits()) throws(SieveSyntaxError) {
+    /// - Throws: ``SieveSyntaxError`` with the line and column of the first problem, or at 1:1 when
+    ///   the script is longer than `limits.maximumScriptSize` octets.
+    public init(
+        compiling text: String,
+        limits: SieveParser.Limits = SieveParser.Limits(),
+        resourceLimits: SieveLimits = SieveLimits()
+    ) throws(SieveSyntaxError) {
+        try self.init(compiling: text, dialect: .standard, limits: limits, resourceLimits: resourceLimits)
+    }
+
+    /// Parses and validates `text` against `dialect`.
+    init(
+        compiling text: String,
+        dialect: SieveDialect,
+        limits: SieveParser.Limits = SieveParser.Limits(),
+        resourceLimits: SieveLimits = SieveLimits()
+    ) throws(SieveSyntaxError) {
+        guard text.utf8.count <= resourceLimits.maximumScriptSize else {
+            throw SieveSyntaxError(SourceLocation(line: 1, column: 1),
+                                   "script larger than \(resourceLimits.maximumScriptSize) octets")
+        }
         commands = try SieveParser.parse(text, limits: limits)
-        extensions = try SieveValidator.validate(commands)
+        extensions = try SieveValidator.validate(commands, dialect: dialect)
         if extensions.contains("encoded-character") {
             commands = try commands.map(Self.decodingCharacters)
         }

@@ -8,7 +8,7 @@ struct CommandLineTests {
     @Test("every verb has --help")
     func help() throws {
         for verb in [["serve"], ["config", "check"], ["config", "show"], ["pw"], ["auth", "test"], ["auth", "lookup"],
-                     ["user", "add"], ["user", "remove"], ["user", "list"], ["user", "passwd"], ["sieve", "check"],
+                     ["user", "add"], ["user", "remove"], ["user", "list"], ["user", "passwd"], ["sieve", "check"], ["sieve", "test"],
                      ["save"], ["mailbox", "list"], ["mailbox", "create"], ["mailbox", "status"],
                      ["version"]] {
             let result = try ServerProcess.runCommand(verb + ["--help"])
@@ -96,6 +96,23 @@ struct CommandLineTests {
         let failed = try ServerProcess.runCommand(["sieve", "check", good, bad])
         #expect(failed.status == 1)
         #expect(failed.error == "\(bad):3:12: tag ':copy' needs require \"copy\"\n")
+    }
+
+    @Test("sieve test prints a line per test block and the totals, and exits 1 on a failure")
+    func sieveTest() throws {
+        let installation = try TestInstallation()
+        let file = installation.directory.appendingPathComponent("suite.svtest").path
+        try """
+            require ["vnd.dovecot.testsuite", "include"];
+            test "passes" { include "helper"; }
+            test "fails" { test_fail "on purpose"; }
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let included = installation.directory.appendingPathComponent("included")
+        try FileManager.default.createDirectory(at: included, withIntermediateDirectories: true)
+        try "keep;\n".write(to: included.appendingPathComponent("helper.sieve"), atomically: true, encoding: .utf8)
+        let result = try ServerProcess.runCommand(["sieve", "test", file])
+        #expect(result.status == 1)
+        #expect(result.output == "\(file):\n 1: Test 'passes' SUCCEEDED\n 2: Test 'fails' FAILED: on purpose\n1 passed, 1 failed\n")
     }
 
     @Test("save stores stdin in the user's home from the userdb; mailbox create, list and status")

@@ -114,6 +114,43 @@ struct LMTPSieveDeliveryTests {
         await sink.stop()
     }
 
+    @Test("over quota: that recipient gets 552 5.2.2, the others get their copy")
+    func overQuota() async throws {
+        let server = try await LMTPTestServer.start()
+        for _ in 0..<2 {
+            #expect(try await Self.deliver(server, to: ["carol@example.test"]) == ["250 2.0.0 <carol@example.test> Saved"])
+        }
+        let replies = try await Self.deliver(server, to: ["carol@example.test", "bob@example.test"])
+        #expect(replies[0].hasPrefix("552 5.2.2 <carol@example.test> Quota exceeded: 3 messages would pass the limit of 2"))
+        #expect(replies[1] == "250 2.0.0 <bob@example.test> Saved")
+        #expect(try await server.messages("carol@example.test").count == 2)
+        try await server.stop()
+    }
+
+    @Test("fileinto :specialuse files into the mailbox with that attribute; notify mailto sends an auto-notified message")
+    func specialUseAndNotify() async throws {
+        let sink = try await SMTPSink.start()
+        let server = try await LMTPTestServer.start(relay: sink.port)
+        _ = try await server.store("alice@example.test").createMailbox(named: "Spam", specialUse: ["\\Junk"])
+        try server.activateScript("""
+            require ["fileinto", "special-use", "enotify"];
+            fileinto :specialuse "\\\\Junk" "Junk";
+            notify :message "Team news arrived" "mailto:alice-phone@example.net?subject=Mail%20alert";
+            """, for: "alice@example.test")
+        #expect(try await Self.deliver(server, to: ["alice@example.test"]) == ["250 2.0.0 <alice@example.test> Saved"])
+        #expect(try await server.messages("alice@example.test", in: "Spam").count == 1)
+        let sent = try await sink.waitForMessages(1)
+        let note = try #require(sent.first)
+        #expect(note.mailFrom == "<>")
+        #expect(note.recipients == ["<alice-phone@example.net>"])
+        #expect(note.header("Auto-Submitted") == "auto-notified")
+        #expect(note.header("Subject") == "Mail alert")
+        #expect(note.header("From") == "<alice@example.test>")
+        #expect(note.body == "Team news arrived\r\n")
+        try await server.stop()
+        await sink.stop()
+    }
+
     @Test("vacation: one reply per sender and interval, from <>, with the RFC 3834 headers")
     func vacation() async throws {
         let sink = try await SMTPSink.start()

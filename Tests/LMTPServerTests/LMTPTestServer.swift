@@ -21,7 +21,9 @@ struct LMTPTestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("columba-lmtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let usersPath = directory.appendingPathComponent("users").path
-        try users.map { "\($0):{PLAIN}secret::::::\n" }.joined().write(toFile: usersPath, atomically: true, encoding: .utf8)
+        // carol may keep only two messages.
+        try users.map { "\($0):{PLAIN}secret::::::\($0.hasPrefix("carol") ? "userdb_quota_rule=*:messages=2" : "")\n" }.joined()
+            .write(toFile: usersPath, atomically: true, encoding: .utf8)
         let beforeList = before.map { "\"\($0)\"" }.joined(separator: ", ")
         let configuration = """
             hostname: mx.example.test

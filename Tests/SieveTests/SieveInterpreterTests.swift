@@ -54,7 +54,9 @@ struct SieveInterpreterTests {
         #"envelope :localpart :is "to" "bob""#,
     ])
     func matching(test: String) throws {
-        let script = test.contains("envelope") ? "require \"envelope\";\n" + folder(test) : folder(test)
+        var script = test.contains("envelope") ? "require \"envelope\";\n" + folder(test) : folder(test)
+        // RFC 5228 §2.7.3: comparators beyond i;octet and i;ascii-casemap are required.
+        if test.contains("i;ascii-numeric") { script = "require \"comparator-i;ascii-numeric\";\n" + script }
         #expect(try run(script).actions == [.fileInto(mailbox: "Matched", flags: nil, create: false)])
     }
 

@@ -84,9 +84,12 @@ public final class LocalDelivery: Sendable {
                 case .keep(let flags):
                     try await store(message, content, for: stored, in: "INBOX", flags: flags, create: false, writer, logger)
                     storedSomewhere = true
-                case .fileInto(let mailbox, let flags, let create):
-                    try await store(message, content, for: stored, in: mailbox, flags: flags, create: create, writer, logger)
+                case .fileInto(let mailbox, let flags, let create, let specialUse):
+                    let target = try await writer.mailbox(withSpecialUse: specialUse) ?? mailbox
+                    try await store(message, content, for: stored, in: target, flags: flags, create: create, writer, logger)
                     storedSomewhere = true
+                case .notify(let notification):
+                    await notify(notification, message: message, recipient: recipient, logger: logger)
                 case .redirect(let address):
                     if await redirect(message, content, to: address, recipient: recipient, logger: logger) {
                         redirected = true
@@ -184,6 +187,26 @@ public final class LocalDelivery: Sendable {
             logger.info("vacation reply sent", metadata: ["to": "\(response.recipient)"])
         } catch {
             logger.error("vacation reply failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func notify(_ notification: SieveNotification, message: IncomingMessage, recipient: DeliveryRecipient,
+                        logger: Logger) async {
+        guard let outbound else {
+            logger.notice("notification dropped: no sieve.relay configured")
+            return
+        }
+        guard let outgoing = SieveOutboundMessages.notification(
+            notification, userAddress: recipient.address, original: message.parsed, hostname: hostname, date: Date()
+        ) else {
+            logger.notice("notification dropped: unsupported method", metadata: ["method": "\(notification.method)"])
+            return
+        }
+        do {
+            try await outbound.send(outgoing)
+            logger.info("notification sent", metadata: ["to": "\(outgoing.recipients.joined(separator: ","))"])
+        } catch {
+            logger.error("notification failed", metadata: ["error": "\(error)"])
         }
     }
 

@@ -10,6 +10,14 @@ struct MailboxWriter {
         Set(try await store.mailboxes().map(\.name))
     }
 
+    /// The mailbox carrying `specialUse` (RFC 8579 `fileinto :specialuse`), if the user has one.
+    func mailbox(withSpecialUse specialUse: String?) async throws -> String? {
+        guard let specialUse else { return nil }
+        return try await store.mailboxes().first { box in
+            box.specialUse.contains { $0.lowercased() == specialUse.lowercased() }
+        }?.name
+    }
+
     /// Stores `bytes` in `mailbox` with `flags` (IMAP flag strings, `\Seen` or keywords) and returns
     /// the name of the mailbox it went to.
     ///

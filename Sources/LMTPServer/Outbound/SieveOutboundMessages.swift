@@ -33,6 +33,34 @@ enum SieveOutboundMessages {
         return OutboundMessage(sender: "", recipients: [response.recipient], content: Array((header + body).utf8))
     }
 
+    /// The message an enotify `mailto:` notification sends (RFC 5436): to the URI's recipients,
+    /// from the script's `:from` or the user, with the URI's subject (else the `:message`, else
+    /// the original's sender and subject), `Auto-Submitted: auto-notified`, from the null sender
+    /// so it can never cause a loop. `nil` for a method other than mailto.
+    static func notification(
+        _ notification: SieveNotification, userAddress: String, original: MIMEMessage, hostname: String, date: Date
+    ) -> OutboundMessage? {
+        guard let uri = MailtoURI(notification.method), !uri.recipients.isEmpty else { return nil }
+        let summary = notification.message
+            ?? "\(original.decodedHeader("From") ?? "unknown sender"): \(original.decodedHeader("Subject") ?? "(no subject)")"
+        let subject = uri.headers.first { $0.name == "subject" }?.value ?? summary
+        var header = ""
+        header += "From: \(sanitized(notification.from ?? "<\(userAddress)>"))\r\n"
+        header += "To: \(uri.recipients.map { "<\(sanitized($0))>" }.joined(separator: ", "))\r\n"
+        header += "Subject: \(encodedWord(sanitized(subject)))\r\n"
+        header += "Date: \(ReceivedHeader.rfc5322Date(date))\r\n"
+        header += "Message-ID: <\(UUID().uuidString.lowercased())@\(hostname)>\r\n"
+        for field in uri.headers where field.name != "subject" && field.name != "to" && field.name != "cc" {
+            header += "\(sanitized(field.name)): \(sanitized(field.value))\r\n"
+        }
+        let importance = ["1": "high", "3": "low"][String(notification.importance)]
+        if let importance { header += "Importance: \(importance)\r\n" }
+        header += "Auto-Submitted: auto-notified\r\n"
+        header += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
+        let body = "\r\n" + crlf(uri.body ?? summary)
+        return OutboundMessage(sender: "", recipients: uri.recipients, content: Array((header + body).utf8))
+    }
+
     /// The message redirected to `address`, with `X-Sieve-Redirected-From` naming the user in front;
     /// the envelope sender stays the original one (RFC 5228 §4.2). `nil` when the message already
     /// passed through this user's redirect (a loop).

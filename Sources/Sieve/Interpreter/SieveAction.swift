@@ -2,8 +2,10 @@
 public enum SieveAction: Hashable, Sendable {
     /// Store in the user's default mailbox (INBOX), with the flags of imap4flags when given.
     case keep(flags: Set<String>?)
-    /// Store in `mailbox`; `create` (RFC 5490) makes the mailbox when missing.
-    case fileInto(mailbox: String, flags: Set<String>?, create: Bool)
+    /// Store in `mailbox`; `create` (RFC 5490) makes the mailbox when missing. With `specialUse`
+    /// (RFC 8579) the message goes to the user's mailbox with that special-use attribute when there
+    /// is one, and to `mailbox` otherwise (made with the attribute when `create`).
+    case fileInto(mailbox: String, flags: Set<String>?, create: Bool, specialUse: String? = nil)
     /// Send the message on to `address` unchanged.
     case redirect(address: String)
     /// Refuse the message with `reason`: a DSN (`reject`) or an SMTP-level refusal (`ereject`).
@@ -13,6 +15,8 @@ public enum SieveAction: Hashable, Sendable {
     /// Send an automatic reply (RFC 5230), if the delivery agent's response tracking allows one
     /// for this sender within ``VacationResponse/interval``.
     case vacation(VacationResponse)
+    /// Tell someone about the message (RFC 5435), by the method the URI names.
+    case notify(SieveNotification)
 }
 
 /// The reply a `vacation` action asks for; the rules about whom not to answer were applied.
@@ -44,10 +48,15 @@ public struct SieveResult: Hashable, Sendable {
     /// Set when the script failed at run time; the actions are then the implicit keep only
     /// (RFC 5228 §2.10.6).
     public var runtimeError: String?
+    /// What the `duplicate` test asks to remember once the message is delivered (RFC 7352 §3);
+    /// empty after a runtime error.
+    public var duplicateMarks: [SieveDuplicateMark]
 
-    init(actions: [SieveAction], editedMessage: [UInt8]? = nil, runtimeError: String?) {
+    init(actions: [SieveAction], editedMessage: [UInt8]? = nil, runtimeError: String?,
+         duplicateMarks: [SieveDuplicateMark] = []) {
         self.actions = actions
         self.editedMessage = editedMessage
         self.runtimeError = runtimeError
+        self.duplicateMarks = duplicateMarks
     }
 }

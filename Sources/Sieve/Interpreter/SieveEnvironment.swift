@@ -9,6 +9,10 @@ public struct SieveEnvironment: Sendable {
     public var envelopeFrom: String
     /// The RCPT TO of this delivery.
     public var envelopeTo: String
+    /// The original recipient (DSN ORCPT, RFC 3461) when it differs from ``envelopeTo``.
+    public var originalRecipient: String?
+    /// The SMTP AUTH identity the message was submitted with (`envelope "auth"`), if any.
+    public var authenticatedUser: String?
 
     /// Seconds since 1970 at delivery (`currentdate`).
     public var now: Int
@@ -26,6 +30,9 @@ public struct SieveEnvironment: Sendable {
     public var virusScore: Int = 0
     /// The user's mailbox names, for `mailboxexists` (RFC 5490).
     public var mailboxes: Set<String> = ["INBOX"]
+    /// The special-use attributes of the user's mailboxes (RFC 6154), lower-cased, by mailbox name,
+    /// for `specialuse_exists` (RFC 8579).
+    public var specialUse: [String: Set<String>] = [:]
 
     public init(
         message: MIMEMessage,

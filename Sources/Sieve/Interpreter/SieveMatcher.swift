@@ -4,6 +4,8 @@ struct SieveMatcher: Sendable {
     enum Comparator: String, Sendable {
         case octet = "i;octet"
         case asciiCasemap = "i;ascii-casemap"
+        /// RFC 5051: every character replaced by its titlecase form.
+        case unicodeCasemap = "i;unicode-casemap"
         case asciiNumeric = "i;ascii-numeric"
     }
 
@@ -62,11 +64,12 @@ struct SieveMatcher: Sendable {
     }
 
     /// For `:matches`, what each wildcard of the first matching key took (RFC 5229 §3.2: `${1}`
-    /// onwards): every `*` as little as possible but the last, as Pigeonhole does. `nil` when no
-    /// key matches; an empty list for the other match types.
+    /// onwards): every `*` as little as possible but the last, as Pigeonhole does. For `:regex`,
+    /// the whole match and then each group. `nil` when no key matches; an empty list for the
+    /// other match types.
     func captures(_ value: String, anyOf keys: [String]) -> [String]? {
         for key in keys where matches(value, key) {
-            if matchType == .regex { return Array(regex(key)?.match(value)?.dropFirst() ?? []) }
+            if matchType == .regex { return regex(key)?.match(value) ?? [] }
             guard matchType == .matches else { return [] }
             let pattern = Self.pattern(key, fold: fold)
             guard pattern.count <= Self.maximumCapturingPattern else { return [] }
@@ -80,7 +83,7 @@ struct SieveMatcher: Sendable {
 
     /// The compiled `:regex` key; i;ascii-casemap makes it case-insensitive.
     func regex(_ key: String) -> SieveRegex? {
-        SieveRegex(key, caseInsensitive: comparator == .asciiCasemap)
+        SieveRegex(key, caseInsensitive: comparator == .asciiCasemap || comparator == .unicodeCasemap)
     }
 
     /// Patterns longer than this match without captures (bounds the recursion).
@@ -144,9 +147,17 @@ struct SieveMatcher: Sendable {
         }
     }
 
-    /// i;ascii-casemap folds only A–Z; i;octet compares as is.
+    /// i;ascii-casemap folds only A–Z; i;unicode-casemap every letter; i;octet compares as is.
     private func fold(_ text: String) -> [Unicode.Scalar] {
         switch comparator {
+        case .unicodeCasemap:
+            // RFC 5051 §2: the simple titlecase mapping of each character (a character whose full
+            // mapping is several characters, like ß, stays). The stdlib offers no compatibility
+            // decomposition, so canonically equivalent but differently composed text stays distinct.
+            return text.unicodeScalars.map { scalar in
+                let mapped = scalar.properties.titlecaseMapping.unicodeScalars
+                return mapped.count == 1 ? mapped.first! : scalar
+            }
         case .asciiCasemap:
             return text.unicodeScalars.map { $0 >= "A" && $0 <= "Z" ? Unicode.Scalar($0.value + 32)! : $0 }
         default:
@@ -172,7 +183,8 @@ struct SieveMatcher: Sendable {
             } else if scalar == "\\" {
                 escaped = true
             } else if scalar == "*" {
-                if elements.last != .any { elements.append(.any) }
+                // Each * is its own match variable, even next to another (RFC 5229 §3.2: `**`).
+                elements.append(.any)
             } else if scalar == "?" {
                 elements.append(.one)
             } else {

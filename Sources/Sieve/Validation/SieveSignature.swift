@@ -44,6 +44,9 @@ struct SieveSignature: Sendable {
     var tests: Tests = .none
     var block: Bool = false
     var requires: String?
+    /// The first positional argument may be left out (the variable of imap4flags' commands, the
+    /// mailbox of `specialuse_exists`).
+    var optionalFirst: Bool = false
 }
 
 extension SieveSignature {
@@ -63,6 +66,28 @@ extension SieveSignature {
     static let indexing: [String: Tag] = [
         "index": Tag(value: .number, requires: "index"),
         "last": Tag(value: nil, requires: "index"),
+    ]
+
+    /// `:mime` and `:anychild` of RFC 5703 §4 for header, address and exists.
+    static let mimeTags: [String: Tag] = [
+        "mime": Tag(value: nil, requires: "mime"),
+        "anychild": Tag(value: nil, requires: "mime"),
+    ]
+
+    /// The options of `header :mime` (RFC 5703 §4.2).
+    static let mimeOptions: [String: Tag] = [
+        "type": Tag(value: nil, group: "mime-option", requires: "mime"),
+        "subtype": Tag(value: nil, group: "mime-option", requires: "mime"),
+        "contenttype": Tag(value: nil, group: "mime-option", requires: "mime"),
+        "param": Tag(value: .stringList, group: "mime-option", requires: "mime"),
+    ]
+
+    /// The modifiers of `set` (RFC 5229 §4), which `extracttext` takes too.
+    static let setModifiers: [String: Tag] = [
+        "lower": Tag(value: nil, group: "case"), "upper": Tag(value: nil, group: "case"),
+        "lowerfirst": Tag(value: nil, group: "first"), "upperfirst": Tag(value: nil, group: "first"),
+        "quotewildcard": Tag(value: nil), "length": Tag(value: nil),
+        "encodeurl": Tag(value: nil, requires: "enotify"),
     ]
 
     /// The address parts of RFC 5228 §2.7.4, with :user/:detail from RFC 5233.
@@ -90,19 +115,20 @@ extension SieveSignature {
                 "copy": Tag(value: nil, requires: "copy"),
                 "flags": Tag(value: .stringList, requires: "imap4flags"),
                 "create": Tag(value: nil, requires: "mailbox"),
+                "specialuse": Tag(value: .string, requires: "special-use"),
             ],
             requires: "fileinto"
         ),
         "reject": SieveSignature(positional: [.string], requires: "reject"),
         "error": SieveSignature(positional: [.string], requires: "ihave"),
-        "set": SieveSignature(
-            positional: [.string, .string],
-            tags: [
-                "lower": Tag(value: nil, group: "case"), "upper": Tag(value: nil, group: "case"),
-                "lowerfirst": Tag(value: nil, group: "first"), "upperfirst": Tag(value: nil, group: "first"),
-                "quotewildcard": Tag(value: nil), "length": Tag(value: nil),
-            ],
-            requires: "variables"
+        "set": SieveSignature(positional: [.string, .string], tags: setModifiers, requires: "variables"),
+        "foreverypart": SieveSignature(positional: [], tags: ["name": Tag(value: .string)], block: true,
+                                       requires: "foreverypart"),
+        "break": SieveSignature(positional: [], tags: ["name": Tag(value: .string)], requires: "foreverypart"),
+        "extracttext": SieveSignature(
+            positional: [.string],
+            tags: setModifiers.merging(["first": Tag(value: .number)]) { $1 },
+            requires: "extracttext"
         ),
         "vacation": SieveSignature(
             positional: [.string],
@@ -120,20 +146,42 @@ extension SieveSignature {
             tags: matching.merging(["index": Tag(value: .number), "last": Tag(value: nil)]) { $1 },
             requires: "editheader"
         ),
-        "setflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
-        "addflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
-        "removeflag": SieveSignature(positional: [.stringList], requires: "imap4flags"),
+        // [<variablename: string>] <list-of-flags: string-list> (RFC 5232 §4).
+        "setflag": SieveSignature(positional: [.string, .stringList], requires: "imap4flags", optionalFirst: true),
+        "addflag": SieveSignature(positional: [.string, .stringList], requires: "imap4flags", optionalFirst: true),
+        "removeflag": SieveSignature(positional: [.string, .stringList], requires: "imap4flags", optionalFirst: true),
         "ereject": SieveSignature(positional: [.string], requires: "ereject"),
+        "include": SieveSignature(
+            positional: [.string],
+            tags: [
+                "personal": Tag(value: nil, group: "location"), "global": Tag(value: nil, group: "location"),
+                "once": Tag(value: nil), "optional": Tag(value: nil),
+            ],
+            requires: "include"
+        ),
+        "return": SieveSignature(positional: [], requires: "include"),
+        "notify": SieveSignature(
+            positional: [.string],
+            tags: [
+                "from": Tag(value: .string), "importance": Tag(value: .string),
+                "options": Tag(value: .stringList), "message": Tag(value: .string),
+            ],
+            requires: "enotify"
+        ),
+        "global": SieveSignature(positional: [.stringList], requires: "include"),
     ]
 
     /// The tests of RFC 5228.
     static let tests: [String: SieveSignature] = [
         "address": SieveSignature(positional: [.stringList, .stringList],
-                                  tags: matching.merging(addressParts) { $1 }.merging(indexing) { $1 }),
+                                  tags: matching.merging(addressParts) { $1 }.merging(indexing) { $1 }.merging(mimeTags) { $1 }),
         "envelope": SieveSignature(positional: [.stringList, .stringList], tags: matching.merging(addressParts) { $1 },
                                    requires: "envelope"),
-        "header": SieveSignature(positional: [.stringList, .stringList], tags: matching.merging(indexing) { $1 }),
-        "exists": SieveSignature(positional: [.stringList]),
+        "header": SieveSignature(
+            positional: [.stringList, .stringList],
+            tags: matching.merging(indexing) { $1 }.merging(mimeTags) { $1 }.merging(mimeOptions) { $1 }
+        ),
+        "exists": SieveSignature(positional: [.stringList], tags: mimeTags),
         "body": SieveSignature(
             positional: [.stringList],
             tags: matching.merging([
@@ -149,7 +197,9 @@ extension SieveSignature {
         "allof": SieveSignature(positional: [], tests: .list),
         "anyof": SieveSignature(positional: [], tests: .list),
         "not": SieveSignature(positional: [], tests: .one),
-        "hasflag": SieveSignature(positional: [.stringList], tags: matching, requires: "imap4flags"),
+        // [<variable-list: string-list>] <list-of-flags: string-list> (RFC 5232 §5).
+        "hasflag": SieveSignature(positional: [.stringList, .stringList], tags: matching, requires: "imap4flags",
+                                  optionalFirst: true),
         "string": SieveSignature(positional: [.stringList, .stringList], tags: matching, requires: "variables"),
         "date": SieveSignature(
             positional: [.string, .string, .stringList],
@@ -164,10 +214,23 @@ extension SieveSignature {
         ),
         "environment": SieveSignature(positional: [.string, .stringList], tags: matching, requires: "environment"),
         "mailboxexists": SieveSignature(positional: [.stringList], requires: "mailbox"),
+        // specialuse_exists [<mailbox: string>] <special-use-attrs: string-list> (RFC 8579 §3).
+        "specialuse_exists": SieveSignature(positional: [.string, .stringList], requires: "special-use", optionalFirst: true),
         "ihave": SieveSignature(positional: [.stringList], requires: "ihave"),
         "spamtest": SieveSignature(positional: [.string], tags: matching.merging(["percent": Tag(value: nil, requires: "spamtestplus")]) { $1 },
                                    requires: "spamtest"),
         "virustest": SieveSignature(positional: [.string], tags: matching, requires: "virustest"),
+        "duplicate": SieveSignature(
+            positional: [],
+            tags: [
+                "handle": Tag(value: .string), "header": Tag(value: .string, group: "id"),
+                "uniqueid": Tag(value: .string, group: "id"), "seconds": Tag(value: .number), "last": Tag(value: nil),
+            ],
+            requires: "duplicate"
+        ),
+        "valid_notify_method": SieveSignature(positional: [.stringList], requires: "enotify"),
+        "notify_method_capability": SieveSignature(positional: [.string, .string, .stringList], tags: matching,
+                                                   requires: "enotify"),
         "true": SieveSignature(positional: []),
         "false": SieveSignature(positional: []),
     ]
@@ -176,12 +239,13 @@ extension SieveSignature {
     static let knownExtensions: Set<String> = [
         "fileinto", "reject", "ereject", "envelope", "copy", "imap4flags", "mailbox", "subaddress", "variables",
         "relational", "body", "vacation", "vacation-seconds", "regex", "encoded-character", "date", "environment", "index", "editheader",
-        "spamtest", "spamtestplus", "virustest", "ihave",
-        "comparator-i;ascii-numeric",
+        "spamtest", "spamtestplus", "virustest", "ihave", "include", "duplicate", "special-use", "enotify", "mime", "foreverypart", "extracttext",
+        "comparator-i;ascii-numeric", "comparator-i;unicode-casemap",
     ]
 
     /// Tags followed by a value.
     static let valueTags: Set<String> = Set(
-        (commands.values.flatMap(\.tags) + tests.values.flatMap(\.tags)).filter { $0.value.value != nil }.map(\.key)
+        [commands, tests, testsuiteCommands, testsuiteTests].flatMap { $0.values.flatMap(\.tags) }
+            .filter { $0.value.value != nil }.map(\.key)
     )
 }

@@ -1,0 +1,2 @@
+require "date";
+if date :is "date" "frop" "1" { keep; }

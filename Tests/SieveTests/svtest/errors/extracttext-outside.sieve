@@ -1,0 +1,2 @@
+require ["foreverypart", "extracttext", "variables"];
+extracttext "x";

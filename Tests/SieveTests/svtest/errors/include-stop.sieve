@@ -1,0 +1,3 @@
+require ["include", "fileinto", "mailbox"];
+include "stops";
+fileinto :create "NotReached";

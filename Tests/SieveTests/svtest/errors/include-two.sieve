@@ -1,0 +1,3 @@
+require "include";
+include "level3";
+include :global "file-a";

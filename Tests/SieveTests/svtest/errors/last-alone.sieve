@@ -1,0 +1,2 @@
+require "index";
+if header :last :is "x" "y" { keep; }

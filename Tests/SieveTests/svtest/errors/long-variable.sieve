@@ -1,0 +1,3 @@
+require ["variables", "fileinto"];
+set "v" "abcdefghij";
+if string :is "${v}" "abcde" { fileinto "Truncated"; }

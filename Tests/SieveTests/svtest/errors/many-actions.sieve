@@ -1,0 +1,5 @@
+require "fileinto";
+fileinto "A";
+fileinto "B";
+fileinto "C";
+fileinto "D";

@@ -1,0 +1,3 @@
+redirect "a@example.org";
+redirect "b@example.org";
+redirect "c@example.org";

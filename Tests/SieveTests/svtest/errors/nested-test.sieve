@@ -1,0 +1,2 @@
+require "vnd.dovecot.testsuite";
+if true { test "inner" { } }

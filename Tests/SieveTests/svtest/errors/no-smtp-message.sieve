@@ -1,0 +1,2 @@
+require "vnd.dovecot.testsuite";
+test_message :smtp 5;

@@ -1,0 +1,2 @@
+require "enotify";
+notify :from "nobody" "mailto:a@example.org";

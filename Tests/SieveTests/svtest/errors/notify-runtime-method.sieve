@@ -1,0 +1,3 @@
+require ["enotify", "variables"];
+set "m" "xmpp:a@example.org";
+notify "${m}";

@@ -1,0 +1,3 @@
+require "enotify";
+notify "mailto:a@example.org";
+notify "mailto:b@example.org";

@@ -1,0 +1,3 @@
+require "variables";
+set "to" "nobody";
+redirect "${to}";

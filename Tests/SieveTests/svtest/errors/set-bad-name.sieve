@@ -1,0 +1,2 @@
+require "variables";
+set "bad-name" "x";

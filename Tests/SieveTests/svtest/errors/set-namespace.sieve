@@ -1,0 +1,2 @@
+require "variables";
+set "frop.x" "x";

@@ -1,0 +1,2 @@
+require ["vnd.dovecot.testsuite", "variables"];
+set "tst.path" "x";

@@ -1,0 +1,2 @@
+require "spamtestplus";
+if spamtest "5" { keep; }

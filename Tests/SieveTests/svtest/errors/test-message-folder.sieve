@@ -1,0 +1,2 @@
+require "vnd.dovecot.testsuite";
+test_message :folder "a..b" 0;

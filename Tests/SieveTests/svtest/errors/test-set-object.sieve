@@ -1,0 +1,2 @@
+require "vnd.dovecot.testsuite";
+test_set "frop" "x";

@@ -1,0 +1,2 @@
+require ["vnd.dovecot.testsuite", "variables", "fileinto"];
+fileinto "${tst.a.b}";

@@ -1,0 +1,2 @@
+require ["encoded-character", "variables"];
+set "x" "${unicode:D800}";

@@ -1,0 +1,1 @@
+if header :comparator "i;frop" :is "subject" "x" { keep; }

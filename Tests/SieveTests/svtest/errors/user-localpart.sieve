@@ -1,0 +1,2 @@
+require "subaddress";
+if address :localpart :user "from" "a" { keep; }

@@ -1,0 +1,1 @@
+redirect "global@example.org";

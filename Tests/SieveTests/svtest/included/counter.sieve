@@ -1,0 +1,3 @@
+require ["include", "variables"];
+global "shared";
+set "shared" "${shared}x";

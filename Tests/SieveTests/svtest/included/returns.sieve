@@ -1,0 +1,4 @@
+require ["include", "fileinto", "mailbox"];
+fileinto :create "Before";
+return;
+fileinto :create "NotReached";

@@ -1,0 +1,4 @@
+require ["include", "variables"];
+global "shared";
+set "shared" "${shared}, seen";
+set "private" "changed";
