@@ -134,6 +134,8 @@ let package = Package(
             name: "IMAPServer",
             dependencies: [
                 "Auth",
+                "IMAPGrammar",
+                "MailStore",
                 "ServerKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -258,7 +260,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "IMAPServerTests", dependencies: ["IMAPServer", "MailTesting", "Auth", "ServerKit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IMAPServerTests",
+            dependencies: [
+                "IMAPServer", "IMAPGrammar", "MailStore", "MailTesting", "Auth", "ServerKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ColumbaServerTests",
             dependencies: ["ColumbaServer", "MailTesting", "Auth", "ServerKit", "MailStore"],

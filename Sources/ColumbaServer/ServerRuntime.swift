@@ -1,6 +1,7 @@
 import Auth
 import IMAPServer
 import Logging
+import MailStore
 import NIOCore
 import Synchronization
 import ServerKit
@@ -45,7 +46,8 @@ public final class ServerRuntime: Sendable {
         auth = try AuthSetup(configuration: configuration, logger: logger)
         let imap = IMAPConnectionHandler(
             settings: IMAPServerSettings(hostname: configuration.hostname),
-            authenticator: auth.authenticator
+            authenticator: auth.authenticator,
+            openMailStore: MailHome.opener(configuration: configuration, stores: OpenMailStores())
         )
         var bound: [BoundListener] = []
         var listeners: [any Service] = []

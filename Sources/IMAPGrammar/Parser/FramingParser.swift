@@ -42,7 +42,9 @@ public struct FramingParser {
         case literal(remaining: UInt64)
     }
 
-    public let limits: IMAPLimits
+    /// The limits in force. A change applies from the next line read, so a server can raise the
+    /// literal limit once the client has logged in.
+    public var limits: IMAPLimits
     private var buffer = ByteBuffer()
     private var state = State.line
     /// Offset (from the buffer's reader index) where the current line starts.
