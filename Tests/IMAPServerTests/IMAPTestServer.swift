@@ -19,7 +19,7 @@ struct IMAPTestServer {
 
     /// The capabilities after login with the default settings.
     static let authenticatedCapabilities = "IMAP4rev2 IMAP4rev1 ID ENABLE LITERAL+ UTF8=ACCEPT UNAUTHENTICATE NAMESPACE "
-        + "LIST-EXTENDED LIST-STATUS CHILDREN SPECIAL-USE CREATE-SPECIAL-USE STATUS=SIZE APPENDLIMIT=67108864"
+        + "LIST-EXTENDED LIST-STATUS CHILDREN SPECIAL-USE CREATE-SPECIAL-USE STATUS=SIZE APPENDLIMIT=67108864 COMPRESS=DEFLATE"
 
     let port: Int
     let certificate: NIOSSLCertificate

@@ -72,8 +72,14 @@ public final class IMAPFramingHandler: ChannelDuplexHandler, RemovableChannelHan
 
     /// Drops every buffered byte and starts a new epoch with a fresh parser (STARTTLS).
     public func discardBufferedInput() {
-        framer = FramingParser(limits: framer.limits)
+        dropBufferedInput()
         epoch += 1
+    }
+
+    /// Drops every buffered byte and starts a fresh parser, in the same epoch (COMPRESS: what
+    /// arrived before the OK was sent is not compressed and not allowed).
+    func dropBufferedInput() {
+        framer = FramingParser(limits: framer.limits)
         if let context { resumeReading(context: context) }
     }
 

@@ -35,7 +35,7 @@ struct IMAPCapabilities {
         if state.isAuthenticated {
             list += [
                 "UTF8=ACCEPT", "UNAUTHENTICATE", "NAMESPACE", "LIST-EXTENDED", "LIST-STATUS", "CHILDREN",
-                "SPECIAL-USE", "CREATE-SPECIAL-USE", "STATUS=SIZE", "APPENDLIMIT=\(messageLimit)",
+                "SPECIAL-USE", "CREATE-SPECIAL-USE", "STATUS=SIZE", "APPENDLIMIT=\(messageLimit)", "COMPRESS=DEFLATE",
             ]
         } else {
             if connection.canStartTLS { list.append("STARTTLS") }

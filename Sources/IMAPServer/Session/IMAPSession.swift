@@ -8,7 +8,8 @@ import ServerKit
 /// One IMAP connection: the not-authenticated state of RFC 9051 §6.1–6.2 (CAPABILITY, NOOP,
 /// LOGOUT, ID, STARTTLS, AUTHENTICATE with SASL-IR, LOGIN) over ``Authenticator``, and the
 /// authenticated state's mailbox commands (§6.3: ENABLE, NAMESPACE, LIST, LSUB, CREATE, DELETE,
-/// RENAME, SUBSCRIBE, UNSUBSCRIBE, STATUS, APPEND, UNAUTHENTICATE) over the user's mail store.
+/// RENAME, SUBSCRIBE, UNSUBSCRIBE, STATUS, APPEND, UNAUTHENTICATE, COMPRESS) over the user's mail
+/// store.
 ///
 /// The selected state (SELECT and the message commands) is not served yet: those commands are
 /// answered `NO [CANNOT]` in the authenticated state.
@@ -131,7 +132,8 @@ struct IMAPSession {
         case .lsub(let reference, let pattern): return try await lsub(tag: tag, reference: reference, pattern: pattern, in: mailboxes)
         case .status(let name, let attributes): return try await status(tag: tag, name: name, attributes: attributes, in: mailboxes)
         case .append(let name, let messages): return try await append(tag: tag, name: name, messages: messages, in: mailboxes)
-        case .select, .examine, .idle, .getQuota, .getQuotaRoot, .setQuota, .compress:
+        case .compress(let algorithm): return try await compress(tag: tag, algorithm: algorithm)
+        case .select, .examine, .idle, .getQuota, .getQuotaRoot, .setQuota:
             try await send(tag, .no("Not available on this server yet.", code: .cannot))
         default:
             return try await invalid(tag: tag, "No mailbox selected.")

@@ -12,6 +12,8 @@ struct IMAPSessionState: Sendable {
     var phase = Phase.notAuthenticated
     /// Extensions the client turned on with ENABLE (RFC 5161), upper-cased.
     var enabled: Set<String> = []
+    /// COMPRESS=DEFLATE is on (RFC 4978); it stays on for the connection's life.
+    var compressing = false
     var authenticationFailures = 0
     var invalidCommands = 0
 
