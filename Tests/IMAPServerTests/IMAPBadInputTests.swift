@@ -79,6 +79,8 @@ struct IMAPBadInputTests {
         bad("empty hierarchy level", "a1 CREATE a//b\r\n", loggedIn: true, ["a1 NO [CANNOT] Invalid mailbox name."]),
         bad("message over the APPEND limit", "a1 APPEND INBOX {70000000}\r\n", loggedIn: true,
             ["a1 NO [TOOBIG] Literal too large (limit 67108864 octets)."]),
+        bad("literal over the non-message limit after login", "a1 CREATE {70000}\r\n", loggedIn: true,
+            ["a1 NO [TOOBIG] Literal too large (limit 65536 octets)."]),
         bad("pattern over the pattern limit", "a1 LIST \"\" {2000+}\r\n" + String(repeating: "*", count: 2000) + "\r\n", loggedIn: true,
             ["a1 BAD Mailbox pattern too long."]),
         bad("unknown STATUS attribute", "a1 STATUS INBOX (BOGUS)\r\n", loggedIn: true, ["a1 BAD Syntax error: unknown status attribute BOGUS."]),

@@ -64,7 +64,7 @@ public struct CommandParser {
             return .continuationRequest(literalSize: size)
         case .lineTooLong(let tag):
             return .bad(BadCommand(tag: tag, kind: .lineTooLong))
-        case .literalTooLarge(let tag, let size, _):
+        case .literalTooLarge(let tag, let size, _, _):
             return .bad(BadCommand(tag: tag, kind: .literalTooLarge(size)))
         case .tooManyLiterals(let tag):
             return .bad(BadCommand(tag: tag, kind: .syntax("too many literals")))

@@ -14,8 +14,8 @@ public struct IMAPFrame: Sendable {
         case bad(BadCommand)
         /// A literal above the limit was announced. A synchronizing one was not accepted, so
         /// nothing more of its command arrives; a non-synchronizing one was read and discarded
-        /// with the rest of its command (RFC 7888 §4).
-        case literalTooLarge(tag: String?, size: UInt64, synchronizing: Bool)
+        /// with the rest of its command (RFC 7888 §4). `limit` is the one its command has.
+        case literalTooLarge(tag: String?, size: UInt64, limit: UInt64, synchronizing: Bool)
     }
 
     public var kind: Kind
@@ -25,17 +25,17 @@ public struct IMAPFrame: Sendable {
 
 /// What the session wants to read next, and how: the framing handler reads nothing, sends no
 /// continuation request and parses nothing until the session asks.
-public struct IMAPReadRequest: Sendable, Hashable {
+struct IMAPReadRequest: Sendable, Hashable {
     /// Whether a command, an AUTHENTICATE response or IDLE's `DONE` is expected.
-    public var mode: CommandParser.Mode
+    var mode: CommandParser.Mode
     /// Grammar options that ENABLE changes (UTF8=ACCEPT names).
-    public var options: ParserOptions
+    var options: ParserOptions
     /// The largest literal accepted in APPEND.
-    public var maximumMessageLiteral: UInt64
+    var maximumMessageLiteral: UInt64
     /// The largest literal accepted in any other command.
-    public var maximumOtherLiteral: UInt64
+    var maximumOtherLiteral: UInt64
 
-    public init(mode: CommandParser.Mode, options: ParserOptions, maximumMessageLiteral: UInt64, maximumOtherLiteral: UInt64) {
+    init(mode: CommandParser.Mode, options: ParserOptions, maximumMessageLiteral: UInt64, maximumOtherLiteral: UInt64) {
         self.mode = mode
         self.options = options
         self.maximumMessageLiteral = maximumMessageLiteral

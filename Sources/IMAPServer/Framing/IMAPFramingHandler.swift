@@ -111,8 +111,8 @@ public final class IMAPFramingHandler: ChannelDuplexHandler, RemovableChannelHan
                 emit(.bad(BadCommand(tag: tag, kind: .lineTooLong)), context: context)
             case .tooManyLiterals(let tag):
                 emit(.bad(BadCommand(tag: tag, kind: .syntax("too many literals"))), context: context)
-            case .literalTooLarge(let tag, let size, let synchronizing):
-                emit(.literalTooLarge(tag: tag, size: size, synchronizing: synchronizing), context: context)
+            case .literalTooLarge(let tag, let size, let limit, let synchronizing):
+                emit(.literalTooLarge(tag: tag, size: size, limit: limit, synchronizing: synchronizing), context: context)
             }
         }
     }

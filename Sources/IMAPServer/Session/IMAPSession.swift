@@ -71,8 +71,7 @@ struct IMAPSession {
             return try await handle(command)
         case .bad(let bad):
             return try await invalid(tag: bad.tag, Self.message(for: bad))
-        case .literalTooLarge(let tag, _, let synchronizing):
-            let limit = readRequest(mode: .command).maximumMessageLiteral
+        case .literalTooLarge(let tag, _, let limit, let synchronizing):
             let text = "Literal too large (limit \(limit) octets)."
             // RFC 7888 §4: a non-synchronizing literal over the limit is a BAD with TOOBIG;
             // a synchronizing one the server declines instead of asking for it.

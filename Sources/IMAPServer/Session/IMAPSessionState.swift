@@ -30,7 +30,4 @@ struct IMAPSessionState: Sendable {
     var usesUTF8MailboxNames: Bool {
         enabled.contains("UTF8=ACCEPT") || enabled.contains("IMAP4REV2")
     }
-
-    /// The client switched to IMAP4rev2 (RFC 9051 §6.3.1): no LSUB-only replies, no RECENT.
-    var isIMAP4rev2: Bool { enabled.contains("IMAP4REV2") }
 }

@@ -56,14 +56,14 @@ struct IMAPFramingHandlerTests {
         let (channel, handler, _) = try makeChannel()
         handler.request(request)
         try channel.writeInbound(ByteBuffer(string: "a1 LOGIN {101}\r\n"))
-        guard case .literalTooLarge("a1", 101, true)? = try channel.readInbound(as: IMAPFrame.self)?.kind else {
+        guard case .literalTooLarge("a1", 101, 100, true)? = try channel.readInbound(as: IMAPFrame.self)?.kind else {
             Issue.record("expected a refused synchronizing literal")
             return
         }
         #expect(try outbound(channel) == nil)
         handler.request(request)
         try channel.writeInbound(ByteBuffer(string: "a2 LOGIN {101+}\r\n" + String(repeating: "x", count: 101) + " y\r\na3 NOOP\r\n"))
-        guard case .literalTooLarge("a2", 101, false)? = try channel.readInbound(as: IMAPFrame.self)?.kind else {
+        guard case .literalTooLarge("a2", 101, 100, false)? = try channel.readInbound(as: IMAPFrame.self)?.kind else {
             Issue.record("expected a refused non-synchronizing literal")
             return
         }
