@@ -100,15 +100,15 @@ struct IMAPSession {
             return .close
         case .id(let fields):
             return try await id(tag: tag, fields: fields)
-        case .startTLS, .login, .authenticate:
+        case .startTLS:
             guard !state.isAuthenticated else { return try await invalid(tag: tag, "Already authenticated.") }
-            switch tagged.command {
-            case .startTLS: return try await startTLS(tag: tag)
-            case .login(let user, let password): return try await login(tag: tag, user: user, password: password)
-            case .authenticate(let mechanism, let initialResponse):
-                return try await authenticate(tag: tag, mechanism: mechanism, initialResponse: initialResponse)
-            default: preconditionFailure("not a login command")
-            }
+            return try await startTLS(tag: tag)
+        case .login(let user, let password):
+            guard !state.isAuthenticated else { return try await invalid(tag: tag, "Already authenticated.") }
+            return try await login(tag: tag, user: user, password: password)
+        case .authenticate(let mechanism, let initialResponse):
+            guard !state.isAuthenticated else { return try await invalid(tag: tag, "Already authenticated.") }
+            return try await authenticate(tag: tag, mechanism: mechanism, initialResponse: initialResponse)
         default:
             guard let mailboxes else { return try await invalid(tag: tag, "Log in first.") }
             return try await handleAuthenticated(tagged, mailboxes: mailboxes)
