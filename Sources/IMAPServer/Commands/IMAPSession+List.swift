@@ -48,13 +48,19 @@ extension IMAPSession {
             }
             patterns.append(compiled)
         }
-        let listing = MailboxListing(try await mailboxes.mailboxes())
+        let listing: MailboxListing
+        do {
+            listing = MailboxListing(try await mailboxes.mailboxes())
+        } catch {
+            return try await storeFailure(tag: tag, error)
+        }
         for entry in listing.list(patterns: patterns, selection: selection) {
             let response = ListResponse(
                 attributes: entry.attributes, delimiter: MailboxListing.delimiter, mailbox: MailboxName(entry.name),
                 childInfo: entry.childInfo
             )
             try await send(.list(response))
+            // A mailbox deleted meanwhile by another session gets no STATUS line.
             if let statusAttributes, entry.exists, let counts = try? await mailboxes.status(entry.name) {
                 try await send(.status(MailboxName(entry.name), statusValues(statusAttributes, counts)))
             }
@@ -67,7 +73,12 @@ extension IMAPSession {
         guard let compiled = MailboxPattern(reference: reference.name, pattern: pattern.name) else {
             return try await invalid(tag: tag, "Mailbox pattern too long.")
         }
-        let listing = MailboxListing(try await mailboxes.mailboxes())
+        let listing: MailboxListing
+        do {
+            listing = MailboxListing(try await mailboxes.mailboxes())
+        } catch {
+            return try await storeFailure(tag: tag, error)
+        }
         for entry in listing.lsub(pattern: compiled) {
             try await send(.lsub(ListResponse(attributes: entry.attributes, delimiter: MailboxListing.delimiter, mailbox: MailboxName(entry.name))))
         }
