@@ -47,7 +47,8 @@ public final class ServerRuntime: Sendable {
         auth = try AuthSetup(configuration: configuration, logger: logger)
         let imap = IMAPConnectionHandler(
             settings: IMAPServerSettings(hostname: configuration.hostname),
-            authenticator: auth.authenticator
+            authenticator: auth.authenticator,
+            openMailStore: MailHome.opener(configuration: configuration, stores: OpenMailStores())
         )
         // One open store per home for every protocol's sessions.
         let stores = OpenMailStores()

@@ -1,24 +1,36 @@
 import Auth
+import MailStore
 import NIOCore
 import ServerKit
 
 /// Runs an ``IMAPSession`` on each connection of an IMAP listener.
 public struct IMAPConnectionHandler: ConnectionHandler {
+    /// Opens the mail store of a logged-in user (shared with the user's other sessions).
+    public typealias MailStoreOpener = @Sendable (UserRecord) async throws -> UserMailStore
+
     private let settings: IMAPServerSettings
     private let authenticator: Authenticator
+    private let openMailStore: MailStoreOpener
 
-    public init(settings: IMAPServerSettings, authenticator: Authenticator) {
+    public init(settings: IMAPServerSettings, authenticator: Authenticator, openMailStore: @escaping MailStoreOpener) {
         self.settings = settings
         self.authenticator = authenticator
+        self.openMailStore = openMailStore
     }
 
-    public func handle(connection: Connection, channel: NIOAsyncChannel<LineFrame, ByteBuffer>) async throws {
+    public func makeFraming(settings: ListenerSettings) -> IMAPFramingHandler {
+        IMAPFramingHandler(maximumLineLength: settings.maximumLineLength)
+    }
+
+    public func handle(connection: Connection, channel: NIOAsyncChannel<IMAPFrame, ByteBuffer>) async throws {
+        let pipeline = channel.channel
         try await channel.executeThenClose { inbound, outbound in
             var session = IMAPSession(
                 connection: connection,
                 settings: settings,
                 authenticator: authenticator,
-                input: IMAPLineInput(connection: connection, iterator: inbound.makeAsyncIterator()),
+                openMailStore: openMailStore,
+                input: try await IMAPInput(connection: connection, channel: pipeline, iterator: inbound.makeAsyncIterator()),
                 output: outbound
             )
             try await session.run()
@@ -33,27 +45,4 @@ public struct IMAPConnectionHandler: ConnectionHandler {
     }
 
     public var idleTimeoutMessage: String { "* BYE Disconnected for inactivity.\r\n" }
-}
-
-/// Reads lines of the current TLS epoch, skipping plaintext a client pipelined after STARTTLS.
-struct IMAPLineInput {
-    enum Line {
-        case line([UInt8])
-        case tooLong
-    }
-
-    let connection: Connection
-    var iterator: NIOAsyncChannelInboundStream<LineFrame>.AsyncIterator
-
-    /// The next line, or `nil` when the client closed the connection.
-    mutating func next() async throws -> Line? {
-        while let frame = try await iterator.next() {
-            guard frame.epoch == connection.epoch else { continue }
-            switch frame.kind {
-            case .line(let buffer): return .line(Array(buffer.readableBytesView))
-            case .tooLong: return .tooLong
-            }
-        }
-        return nil
-    }
 }

@@ -1,9 +1,13 @@
+import IMAPGrammar
+
 /// Limits and names an IMAP listener uses, from the configuration.
 public struct IMAPServerSettings: Sendable {
     /// The name in the greeting.
     public var hostname: String
     /// The largest literal accepted before login (user names and passwords).
     public var maximumLoginLiteral: Int
+    /// The largest message APPEND accepts (advertised as APPENDLIMIT, RFC 7889).
+    public var maximumMessageSize: UInt64
     /// Failed logins after which the connection is closed.
     public var maximumAuthenticationFailures: Int
     /// Invalid commands after which the connection is closed.
@@ -12,11 +16,13 @@ public struct IMAPServerSettings: Sendable {
     public init(
         hostname: String,
         maximumLoginLiteral: Int = 8192,
+        maximumMessageSize: UInt64 = IMAPDefaults.maximumLiteralSize,
         maximumAuthenticationFailures: Int = 3,
         maximumInvalidCommands: Int = 20
     ) {
         self.hostname = hostname
         self.maximumLoginLiteral = maximumLoginLiteral
+        self.maximumMessageSize = maximumMessageSize
         self.maximumAuthenticationFailures = maximumAuthenticationFailures
         self.maximumInvalidCommands = maximumInvalidCommands
     }

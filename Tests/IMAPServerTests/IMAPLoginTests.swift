@@ -12,7 +12,7 @@ struct IMAPLoginTests {
     func basics() async throws {
         try await IMAPTestServer.run { server in
             let (client, greeting) = try await server.connect()
-            let capabilities = "IMAP4rev2 IMAP4rev1 STARTTLS SASL-IR AUTH=PLAIN AUTH=LOGIN AUTH=SCRAM-SHA-256 AUTH=CRAM-MD5"
+            let capabilities = "IMAP4rev2 IMAP4rev1 ID ENABLE LITERAL- STARTTLS SASL-IR AUTH=PLAIN AUTH=LOGIN AUTH=SCRAM-SHA-256 AUTH=CRAM-MD5"
             #expect(greeting == "* OK [CAPABILITY \(capabilities)] mail.example.test Columba ready.")
             #expect(try await client.command("a1 CAPABILITY") == ["* CAPABILITY \(capabilities)", "a1 OK CAPABILITY completed."])
             #expect(try await client.command("a2 noop") == ["a2 OK NOOP completed."])
@@ -26,7 +26,7 @@ struct IMAPLoginTests {
         try await IMAPTestServer.run { server in
             let (client, _) = try await server.connect()
             let reply = try await client.command(#"a1 LOGIN "alice@example.test" wonderland"#)
-            #expect(reply == ["a1 OK [CAPABILITY IMAP4rev2 IMAP4rev1] Logged in."])
+            #expect(reply == ["a1 OK [CAPABILITY \(IMAPTestServer.authenticatedCapabilities)] Logged in."])
             #expect(try await client.command("a2 LOGIN alice@example.test wonderland") == ["a2 BAD Already authenticated."])
 
             let (literal, _) = try await server.connect()
@@ -34,7 +34,7 @@ struct IMAPLoginTests {
             #expect(try await literal.readLine() == "+ Ready for literal data")
             try await literal.send("alice@example.test {10+}")
             try await literal.send("wonderland")
-            #expect(try await literal.readLine() == "b1 OK [CAPABILITY IMAP4rev2 IMAP4rev1] Logged in.")
+            #expect(try await literal.readLine() == "b1 OK [CAPABILITY \(IMAPTestServer.authenticatedCapabilities)] Logged in.")
         }
     }
 
@@ -70,13 +70,13 @@ struct IMAPLoginTests {
             let credentials = Data("\0alice@example.test\0wonderland".utf8).base64EncodedString()
             let (first, _) = try await server.connect()
             #expect(try await first.command("a1 AUTHENTICATE PLAIN \(credentials)") ==
-                    ["a1 OK [CAPABILITY IMAP4rev2 IMAP4rev1] Logged in."])
+                    ["a1 OK [CAPABILITY \(IMAPTestServer.authenticatedCapabilities)] Logged in."])
 
             let (second, _) = try await server.connect()
             try await second.send("b1 AUTHENTICATE plain")
             #expect(try await second.readLine() == "+ ")
             try await second.send(credentials)
-            #expect(try await second.readLine() == "b1 OK [CAPABILITY IMAP4rev2 IMAP4rev1] Logged in.")
+            #expect(try await second.readLine() == "b1 OK [CAPABILITY \(IMAPTestServer.authenticatedCapabilities)] Logged in.")
 
             let (third, _) = try await server.connect()
             try await third.send("c1 AUTHENTICATE PLAIN")
@@ -95,54 +95,19 @@ struct IMAPLoginTests {
     func startTLS() async throws {
         try await IMAPTestServer.run(plaintext: .requireTLS) { server in
             let (client, greeting) = try await server.connect()
-            #expect(greeting == "* OK [CAPABILITY IMAP4rev2 IMAP4rev1 STARTTLS LOGINDISABLED SASL-IR AUTH=SCRAM-SHA-256 AUTH=CRAM-MD5] mail.example.test Columba ready.")
+            #expect(greeting == "* OK [CAPABILITY IMAP4rev2 IMAP4rev1 ID ENABLE LITERAL- STARTTLS LOGINDISABLED SASL-IR AUTH=SCRAM-SHA-256 AUTH=CRAM-MD5] mail.example.test Columba ready.")
             #expect(try await client.command("a1 LOGIN alice@example.test wonderland") ==
                     ["a1 NO [PRIVACYREQUIRED] Plaintext authentication is disallowed without TLS."])
             try await client.sendRaw(Array("a2 STARTTLS\r\na3 LOGIN alice@example.test wonderland\r\n".utf8))
             #expect(try await client.readLine() == "a2 OK Begin TLS negotiation now.")
             try await client.startTLS(serverName: "mail.example.test")
             #expect(try await client.command("a4 CAPABILITY") == [
-                "* CAPABILITY IMAP4rev2 IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=LOGIN AUTH=SCRAM-SHA-256 AUTH=CRAM-MD5",
+                "* CAPABILITY IMAP4rev2 IMAP4rev1 ID ENABLE LITERAL- SASL-IR AUTH=PLAIN AUTH=LOGIN AUTH=SCRAM-SHA-256 AUTH=CRAM-MD5",
                 "a4 OK CAPABILITY completed.",
             ])
             #expect(try await client.command("a5 STARTTLS") == ["a5 BAD TLS is already active."])
             #expect(try await client.command("a6 LOGIN alice@example.test wonderland") ==
-                    ["a6 OK [CAPABILITY IMAP4rev2 IMAP4rev1] Logged in."])
-        }
-    }
-
-    @Test("malformed commands get BAD and the session goes on",
-          arguments: [
-            ("", "* BAD Missing command tag"),
-            ("+tag NOOP", "* BAD Missing command tag"),
-            ("a1", "a1 BAD Missing command"),
-            ("a1 FROB", "a1 BAD Unknown or unsupported command."),
-            ("a1 LOGIN onlyuser", "a1 BAD LOGIN needs a user name and a password."),
-            ("a1 LOGIN \"unterminated", "a1 BAD Invalid quoted string"),
-            ("a1 LOGIN {99999999999} x", "a1 BAD Invalid literal"),
-            ("a1 LOGIN {999999}", "a1 BAD Literal too large (limit 8192 bytes)"),
-            ("a1 LOGIN (alice) x", "a1 BAD Invalid characters in argument"),
-            ("a1 AUTHENTICATE", "a1 BAD AUTHENTICATE needs a mechanism name."),
-            ("a1 AUTHENTICATE PLAIN @@@", "a1 BAD Invalid base64 in the initial response."),
-            ("a1 STARTTLS now", "a1 BAD STARTTLS takes no arguments."),
-            ("a1 NOOP \u{1}", "a1 BAD Invalid characters in argument"),
-          ])
-    func malformed(input: String, reply: String) async throws {
-        try await IMAPTestServer.run { server in
-            let (client, _) = try await server.connect()
-            try await client.send(input)
-            #expect(try await client.readLine() == reply)
-            #expect(try await client.command("z NOOP") == ["z OK NOOP completed."])
-        }
-    }
-
-    @Test("an overlong line gets BAD without losing the session")
-    func overlong() async throws {
-        try await IMAPTestServer.run { server in
-            let (client, _) = try await server.connect()
-            try await client.send("a1 LOGIN " + String(repeating: "x", count: 5000) + " y")
-            #expect(try await client.readLine() == "* BAD Command line too long")
-            #expect(try await client.command("a2 NOOP") == ["a2 OK NOOP completed."])
+                    ["a6 OK [CAPABILITY \(IMAPTestServer.authenticatedCapabilities)] Logged in."])
         }
     }
 }

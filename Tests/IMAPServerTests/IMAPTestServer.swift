@@ -1,6 +1,7 @@
 import Auth
 import Foundation
 import Logging
+import MailStore
 import MailTesting
 import NIOCore
 import NIOSSL
@@ -15,6 +16,10 @@ struct IMAPTestServer {
         alice@example.test:{PLAIN}wonderland::::::
         locked@example.test:{PLAIN}secret::::::nologin
         """
+
+    /// The capabilities after login with the default settings.
+    static let authenticatedCapabilities = "IMAP4rev2 IMAP4rev1 ID ENABLE LITERAL+ UTF8=ACCEPT UNAUTHENTICATE NAMESPACE "
+        + "LIST-EXTENDED LIST-STATUS CHILDREN SPECIAL-USE CREATE-SPECIAL-USE STATUS=SIZE APPENDLIMIT=67108864 COMPRESS=DEFLATE"
 
     let port: Int
     let certificate: NIOSSLCertificate
@@ -35,6 +40,8 @@ struct IMAPTestServer {
         try SelfSignedCertificate.createIfMissing(certificatePath: certificatePath, keyPath: keyPath, hostname: "mail.example.test")
         let store = try TLSCertificateStore(configuration: ServerKit.TLSConfiguration(pair: .init(certificate: certificatePath, key: keyPath), usesGeneratedCertificate: false, minimumVersion: .tls12, sni: []))
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let mailRoot = directory.appendingPathComponent("mail").path
+        let stores = OpenMailStores()
         let database = PasswdFileDatabase(path: usersPath, logger: logger)
         let authenticator = Authenticator(
             passdb: database, userdb: database,
@@ -47,7 +54,10 @@ struct IMAPTestServer {
         )
         let listener = try await Listener.bind(
             settings: ListenerSettings(name: "imap", host: "127.0.0.1", port: 0, tls: tls, maximumLineLength: 1000),
-            handler: IMAPConnectionHandler(settings: IMAPServerSettings(hostname: "mail.example.test"), authenticator: authenticator),
+            handler: IMAPConnectionHandler(
+                settings: IMAPServerSettings(hostname: "mail.example.test"), authenticator: authenticator,
+                openMailStore: { record in try await stores.store(home: mailRoot + "/" + record.username) }
+            ),
             certificates: store, logger: logger
         )
         let group = ServiceGroup(configuration: .init(services: [.init(service: listener)], logger: logger))
@@ -60,6 +70,7 @@ struct IMAPTestServer {
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
+        try? FileManager.default.removeItem(at: directory)
     }
 
     /// A plaintext client that has read the greeting.
@@ -67,6 +78,20 @@ struct IMAPTestServer {
         let client = try await LineClient.connect(port: port, trust: [certificate])
         return (client, try await client.readLine() ?? "")
     }
+}
+
+extension IMAPTestServer {
+    /// A plaintext client logged in as alice.
+    func loggedIn() async throws -> LineClient {
+        let (client, _) = try await connect()
+        let reply = try await client.command("login LOGIN alice@example.test wonderland")
+        guard reply.last?.hasPrefix("login OK") == true else { throw LoginFailed(reply: reply) }
+        return client
+    }
+}
+
+struct LoginFailed: Error {
+    var reply: [String]
 }
 
 extension LineClient {

@@ -46,7 +46,11 @@ public struct CommandParser {
         self.options = options
     }
 
-    public var limits: IMAPLimits { framer.limits }
+    /// The limits in force; a change applies from the next line read.
+    public var limits: IMAPLimits {
+        get { framer.limits }
+        set { framer.limits = newValue }
+    }
 
     public mutating func append(_ bytes: ByteBuffer) {
         framer.append(bytes)
@@ -60,17 +64,23 @@ public struct CommandParser {
             return .continuationRequest(literalSize: size)
         case .lineTooLong(let tag):
             return .bad(BadCommand(tag: tag, kind: .lineTooLong))
-        case .literalTooLarge(let tag, let size, _):
+        case .literalTooLarge(let tag, let size, _, _):
             return .bad(BadCommand(tag: tag, kind: .literalTooLarge(size)))
         case .tooManyLiterals(let tag):
             return .bad(BadCommand(tag: tag, kind: .syntax("too many literals")))
         case .frame(let frame):
-            return parseFrame(frame)
+            return Self.parse(frame: frame, mode: mode, limits: framer.limits, options: options)
         }
     }
 
-    private func parseFrame(_ frame: ByteBuffer) -> Event {
-        var buffer = ParseBuffer(frame, limits: framer.limits, options: options)
+    /// Parses one complete frame (a ``FramingParser/Event/frame(_:)``) as what `mode` expects.
+    ///
+    /// A server that frames input itself uses this to parse each frame only when it knows the
+    /// mode the frame must be read in (after an AUTHENTICATE challenge, during IDLE).
+    /// - Returns: ``Event/command(_:)``, ``Event/idleDone``, ``Event/authenticationResponse(_:)``
+    ///   or ``Event/bad(_:)``.
+    public static func parse(frame: ByteBuffer, mode: Mode, limits: IMAPLimits, options: ParserOptions) -> Event {
+        var buffer = ParseBuffer(frame, limits: limits, options: options)
         switch mode {
         case .command:
             do {

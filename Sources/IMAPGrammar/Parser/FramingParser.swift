@@ -25,8 +25,8 @@ public struct FramingParser {
         /// literal nothing more of the command will come: answer `tag NO [TOOBIG]` or `BAD`. For a
         /// non-synchronizing one (`{n+}`, RFC 7888) the client sends the bytes anyway; the framer
         /// discards them and the rest of the command without buffering, but a server may prefer to
-        /// answer `BYE` and close.
-        case literalTooLarge(tag: String?, size: UInt64, synchronizing: Bool)
+        /// answer `BYE` and close. `limit` is the limit that applied to this command.
+        case literalTooLarge(tag: String?, size: UInt64, limit: UInt64, synchronizing: Bool)
         /// A line longer than ``IMAPLimits/maximumLineLength``; the framer discards the rest of
         /// the command. Answer `tag BAD`.
         case lineTooLong(tag: String?)
@@ -42,7 +42,9 @@ public struct FramingParser {
         case literal(remaining: UInt64)
     }
 
-    public let limits: IMAPLimits
+    /// The limits in force. A change applies from the next line read, so a server can raise the
+    /// literal limit once the client has logged in.
+    public var limits: IMAPLimits
     private var buffer = ByteBuffer()
     private var state = State.line
     /// Offset (from the buffer's reader index) where the current line starts.
@@ -137,8 +139,9 @@ public struct FramingParser {
             }
             return event
         }
-        if announcement.size > literalLimit() {
-            let event = Event.literalTooLarge(tag: currentTag(), size: announcement.size, synchronizing: announcement.synchronizing)
+        let limit = literalLimit()
+        if announcement.size > limit {
+            let event = Event.literalTooLarge(tag: currentTag(), size: announcement.size, limit: limit, synchronizing: announcement.synchronizing)
             discarding = true
             if announcement.synchronizing {
                 _ = finishFrame(end: lineEnd)

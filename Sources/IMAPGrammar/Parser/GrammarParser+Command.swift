@@ -8,7 +8,12 @@ extension GrammarParser {
     static func parseTaggedCommand(_ buffer: inout ParseBuffer, tag: inout String?) throws -> TaggedCommand {
         try buffer.composite { buffer in
             let parsedTag = try parseTag(&buffer)
-            tag = parsedTag
+            // A tag is only known to be whole when a space or the line end follows it; a tag
+            // running into a byte no tag may hold is not the client's tag.
+            let next = try buffer.peek()
+            if next == UInt8(ascii: " ") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "\n") {
+                tag = parsedTag
+            }
             try buffer.space()
             let command = try parseCommand(&buffer)
             try buffer.newline()

@@ -40,14 +40,17 @@ struct ParseBuffer {
     mutating func expect(_ byte: UInt8, _ hint: @autoclosure () -> String = "", file: String = #fileID, line: Int = #line) throws {
         let got = try peek()
         guard got == byte else {
-            throw ParserError(hint: "expected \(Character(Unicode.Scalar(byte))) \(hint())", file: file, line: line)
+            // The hint goes into a BAD response: name the byte, never write it raw (it may be a
+            // line end or a space).
+            let name = hint()
+            throw ParserError(hint: "expected " + (name.isEmpty ? "\"\(Character(Unicode.Scalar(byte)))\"" : name), file: file, line: line)
         }
         bytes.moveReaderIndex(forwardBy: 1)
     }
 
     /// Exactly one space.
     mutating func space(file: String = #fileID, line: Int = #line) throws {
-        try expect(UInt8(ascii: " "), "(space)", file: file, line: line)
+        try expect(UInt8(ascii: " "), "a space", file: file, line: line)
     }
 
     /// CRLF; a bare LF is accepted too (RFC 9051 §2.2 demands CRLF, but every server tolerates LF).
@@ -55,7 +58,7 @@ struct ParseBuffer {
         if try peek() == UInt8(ascii: "\r") {
             bytes.moveReaderIndex(forwardBy: 1)
         }
-        try expect(UInt8(ascii: "\n"), "end of line")
+        try expect(UInt8(ascii: "\n"), "the end of the line")
     }
 
     /// Consumes `word` if the buffer starts with it (ASCII case-insensitive); returns whether it did.

@@ -30,9 +30,9 @@ struct FramingParserTests {
         ("a LOGIN \"{5}\" x\r\n", [frame("a LOGIN \"{5}\" x\r\n")]),
         ("a X {5}\r\n{3}\r\n\r\n", [.continuationRequest(literalSize: 5), frame("a X {5}\r\n{3}\r\n\r\n")]),
         ("a APPEND x {00000000000000000000005}\r\nhello\r\n", [.continuationRequest(literalSize: 5), frame("a APPEND x {00000000000000000000005}\r\nhello\r\n")]),
-        ("a APPEND x {101}\r\nb NOOP\r\n", [.literalTooLarge(tag: "a", size: 101, synchronizing: true), frame("b NOOP\r\n")]),
+        ("a APPEND x {101}\r\nb NOOP\r\n", [.literalTooLarge(tag: "a", size: 101, limit: 100, synchronizing: true), frame("b NOOP\r\n")]),
         ("a APPEND x {101+}\r\n" + String(repeating: "z", count: 101) + " {2+}\r\nzz\r\nb NOOP\r\n",
-         [.literalTooLarge(tag: "a", size: 101, synchronizing: false), frame("b NOOP\r\n")]),
+         [.literalTooLarge(tag: "a", size: 101, limit: 100, synchronizing: false), frame("b NOOP\r\n")]),
         ("a " + String(repeating: "x", count: 60) + "\r\nb NOOP\r\n", [.lineTooLong(tag: "a"), frame("b NOOP\r\n")]),
         ("a " + String(repeating: "x", count: 60) + " {3+}\r\nabc\r\nb NOOP\r\n", [.lineTooLong(tag: "a"), frame("b NOOP\r\n")]),
         ("a X {1}\r\nx {1}\r\ny {1}\r\nz\r\nb NOOP\r\n",
@@ -49,7 +49,7 @@ struct FramingParserTests {
     func refusesBeforeBytes() {
         var framer = FramingParser()
         framer.append(ByteBuffer(string: "a1 APPEND INBOX {4294967296}\r\n"))
-        #expect(framer.nextEvent() == .literalTooLarge(tag: "a1", size: 4_294_967_296, synchronizing: true))
+        #expect(framer.nextEvent() == .literalTooLarge(tag: "a1", size: 4_294_967_296, limit: IMAPDefaults.maximumLiteralSize, synchronizing: true))
         #expect(framer.nextEvent() == nil)
         #expect(framer.bufferedByteCount == 0)
     }
@@ -58,7 +58,7 @@ struct FramingParserTests {
     func discardsWithoutBuffering() {
         var framer = FramingParser(limits: IMAPLimits(maximumLiteralSize: 10))
         framer.append(ByteBuffer(string: "a1 APPEND INBOX {1000000+}\r\n"))
-        #expect(framer.nextEvent() == .literalTooLarge(tag: "a1", size: 1_000_000, synchronizing: false))
+        #expect(framer.nextEvent() == .literalTooLarge(tag: "a1", size: 1_000_000, limit: 10, synchronizing: false))
         for _ in 0..<100 {
             framer.append(ByteBuffer(repeating: UInt8(ascii: "x"), count: 10_000))
             #expect(framer.nextEvent() == nil)

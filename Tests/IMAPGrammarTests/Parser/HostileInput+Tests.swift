@@ -58,7 +58,7 @@ private let hostile: [HostileFixture] = [
     h("tag with (", "(a NOOP\r\n", .invalidTag),
     h("tag only", "a1\r\n", .syntax(tag: "a1")),
     h("tag and space only", "a1 \r\n", .syntax(tag: "a1")),
-    h("control character after tag", "a\u{1}1 NOOP\r\n", .syntax(tag: "a")),
+    h("control character after tag", "a\u{1}1 NOOP\r\n", .invalidTag),
     h("unknown command", "a1 FOO\r\n", .unknownCommand(tag: "a1", name: "FOO")),
     h("unknown UID command", "a1 UID FOO 1\r\n", .unknownCommand(tag: "a1", name: "UID FOO")),
     h("UID without command", "a1 UID\r\n", .syntax(tag: "a1")),

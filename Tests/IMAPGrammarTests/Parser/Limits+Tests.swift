@@ -70,3 +70,32 @@ struct LimitsTests {
         #expect(messages.count == 3)
     }
 }
+
+@Suite("Limits that change")
+struct ChangingLimitsTests {
+    @Test("a raised literal limit applies to the next command, not to one already refused")
+    func raisedLimit() {
+        var parser = CommandParser(limits: IMAPLimits(maximumLiteralSize: 8, maximumNonMessageLiteralSize: 8))
+        parser.append(ByteBuffer(string: "a LOGIN {9}\r\n"))
+        #expect(parser.nextEvent() == .bad(BadCommand(tag: "a", kind: .literalTooLarge(9))))
+        parser.limits = IMAPLimits(maximumLiteralSize: 100, maximumNonMessageLiteralSize: 100)
+        parser.append(ByteBuffer(string: "b LOGIN {9}\r\n"))
+        #expect(parser.nextEvent() == .continuationRequest(literalSize: 9))
+    }
+
+    @Test("a frame parsed on its own in each mode")
+    func parseFrame() {
+        let limits = IMAPLimits()
+        let options = ParserOptions()
+        #expect(CommandParser.parse(frame: ByteBuffer(string: "a NOOP\r\n"), mode: .command, limits: limits, options: options)
+            == .command(TaggedCommand(tag: "a", command: .noop)))
+        #expect(CommandParser.parse(frame: ByteBuffer(string: "DONE\r\n"), mode: .idle, limits: limits, options: options) == .idleDone)
+        #expect(CommandParser.parse(frame: ByteBuffer(string: "*\r\n"), mode: .authenticate, limits: limits, options: options)
+            == .authenticationResponse(.cancel))
+        guard case .bad(let bad) = CommandParser.parse(frame: ByteBuffer(string: "DONE\r\n"), mode: .command, limits: limits, options: options) else {
+            Issue.record("DONE is not a command")
+            return
+        }
+        #expect(bad.tag == "DONE")
+    }
+}

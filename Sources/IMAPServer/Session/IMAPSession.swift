@@ -1,0 +1,215 @@
+import Auth
+import IMAPGrammar
+import Logging
+import MailStore
+import NIOCore
+import ServerKit
+
+/// One IMAP connection: the not-authenticated state of RFC 9051 §6.1–6.2 (CAPABILITY, NOOP,
+/// LOGOUT, ID, STARTTLS, AUTHENTICATE with SASL-IR, LOGIN) over ``Authenticator``, and the
+/// authenticated state's mailbox commands (§6.3: ENABLE, NAMESPACE, LIST, LSUB, CREATE, DELETE,
+/// RENAME, SUBSCRIBE, UNSUBSCRIBE, STATUS, APPEND, UNAUTHENTICATE, COMPRESS) over the user's mail
+/// store.
+///
+/// The selected state (SELECT and the message commands) is not served yet: those commands are
+/// answered `NO [CANNOT]` in the authenticated state.
+struct IMAPSession {
+    /// What the command loop does after a command.
+    enum Next {
+        case `continue`
+        case close
+    }
+
+    let connection: Connection
+    let settings: IMAPServerSettings
+    let authenticator: Authenticator
+    let openMailStore: IMAPConnectionHandler.MailStoreOpener
+    var input: IMAPInput
+    let output: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    var logger: Logger
+    var state = IMAPSessionState()
+    /// The logged-in user's mailboxes; set while authenticated.
+    var mailboxes: MailStoreAdapter?
+
+    init(
+        connection: Connection,
+        settings: IMAPServerSettings,
+        authenticator: Authenticator,
+        openMailStore: @escaping IMAPConnectionHandler.MailStoreOpener,
+        input: IMAPInput,
+        output: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    ) {
+        self.connection = connection
+        self.settings = settings
+        self.authenticator = authenticator
+        self.openMailStore = openMailStore
+        self.input = input
+        self.output = output
+        self.logger = connection.logger
+    }
+
+    mutating func run() async throws {
+        try await send(.untagged(.ok(.capability(capabilities), "\(settings.hostname) Columba ready.")))
+        let shutdown = SessionShutdown()
+        try await shutdown.run(connection: connection, farewell: "* BYE Server shutting down.\r\n") {
+            while let frame = try await input.next(readRequest(mode: .command)) {
+                guard shutdown.beginCommand() else { return }
+                if case .close = try await handle(frame) { return }
+                guard shutdown.endCommand() else {
+                    try await send(.untagged(.bye(nil, "Server shutting down.")))
+                    return
+                }
+            }
+        }
+    }
+
+    // MARK: - Dispatch
+
+    private mutating func handle(_ frame: IMAPFrame.Kind) async throws -> Next {
+        switch frame {
+        case .command(let command):
+            return try await handle(command)
+        case .bad(let bad):
+            return try await invalid(tag: bad.tag, Self.message(for: bad))
+        case .literalTooLarge(let tag, _, let limit, let synchronizing):
+            let text = "Literal too large (limit \(limit) octets)."
+            // RFC 7888 §4: a non-synchronizing literal over the limit is a BAD with TOOBIG;
+            // a synchronizing one the server declines instead of asking for it.
+            guard let tag else { return try await invalid(tag: nil, text) }
+            if synchronizing {
+                try await send(tag, .no(text, code: .tooBig))
+                return .continue
+            }
+            return try await invalid(tag: tag, text, code: .tooBig)
+        case .idleDone, .authenticationResponse:
+            preconditionFailure("only commands are requested between commands")
+        }
+    }
+
+    private mutating func handle(_ tagged: TaggedCommand) async throws -> Next {
+        let tag = tagged.tag
+        switch tagged.command {
+        case .capability:
+            try await send(.untagged(.capability(capabilities)))
+            try await send(tag, .ok("CAPABILITY completed."))
+        case .noop:
+            try await send(tag, .ok("NOOP completed."))
+        case .logout:
+            try await send(.untagged(.bye(nil, "Logging out.")))
+            try await send(tag, .ok("LOGOUT completed."))
+            return .close
+        case .id(let fields):
+            return try await id(tag: tag, fields: fields)
+        case .startTLS:
+            guard !state.isAuthenticated else { return try await invalid(tag: tag, "Already authenticated.") }
+            return try await startTLS(tag: tag)
+        case .login(let user, let password):
+            guard !state.isAuthenticated else { return try await invalid(tag: tag, "Already authenticated.") }
+            return try await login(tag: tag, user: user, password: password)
+        case .authenticate(let mechanism, let initialResponse):
+            guard !state.isAuthenticated else { return try await invalid(tag: tag, "Already authenticated.") }
+            return try await authenticate(tag: tag, mechanism: mechanism, initialResponse: initialResponse)
+        default:
+            guard let mailboxes else { return try await invalid(tag: tag, "Log in first.") }
+            return try await handleAuthenticated(tagged, mailboxes: mailboxes)
+        }
+        return .continue
+    }
+
+    private mutating func handleAuthenticated(_ tagged: TaggedCommand, mailboxes: MailStoreAdapter) async throws -> Next {
+        let tag = tagged.tag
+        switch tagged.command {
+        case .enable(let capabilities): try await enable(tag: tag, capabilities: capabilities)
+        case .unauthenticate: try await unauthenticate(tag: tag)
+        case .namespace: try await namespace(tag: tag)
+        case .create(let name, let specialUse): return try await create(tag: tag, name: name, specialUse: specialUse, in: mailboxes)
+        case .delete(let name): return try await delete(tag: tag, name: name, in: mailboxes)
+        case .rename(let from, let to): return try await rename(tag: tag, from: from, to: to, in: mailboxes)
+        case .subscribe(let name): return try await subscribe(tag: tag, name: name, subscribed: true, in: mailboxes)
+        case .unsubscribe(let name): return try await subscribe(tag: tag, name: name, subscribed: false, in: mailboxes)
+        case .list(let command): return try await list(tag: tag, command: command, in: mailboxes)
+        case .lsub(let reference, let pattern): return try await lsub(tag: tag, reference: reference, pattern: pattern, in: mailboxes)
+        case .status(let name, let attributes): return try await status(tag: tag, name: name, attributes: attributes, in: mailboxes)
+        case .append(let name, let messages): return try await append(tag: tag, name: name, messages: messages, in: mailboxes)
+        case .compress(let algorithm): return try await compress(tag: tag, algorithm: algorithm)
+        case .select, .examine, .idle, .getQuota, .getQuotaRoot, .setQuota:
+            try await send(tag, .no("Not available on this server yet.", code: .cannot))
+        default:
+            return try await invalid(tag: tag, "No mailbox selected.")
+        }
+        return .continue
+    }
+
+    // MARK: - Input
+
+    /// How the next frame is read in the current state: small literals before login, messages
+    /// up to the configured size after.
+    func readRequest(mode: CommandParser.Mode) -> IMAPReadRequest {
+        let loginLiteral = UInt64(settings.maximumLoginLiteral)
+        let authenticated = state.isAuthenticated
+        return IMAPReadRequest(
+            mode: mode,
+            options: ParserOptions(utf8Accept: state.usesUTF8MailboxNames),
+            maximumMessageLiteral: authenticated ? settings.maximumMessageSize : loginLiteral,
+            maximumOtherLiteral: authenticated ? min(settings.maximumMessageSize, IMAPDefaults.maximumNonMessageLiteralSize) : loginLiteral
+        )
+    }
+
+    // MARK: - Output
+
+    var client: ClientInfo {
+        ClientInfo(
+            remoteAddress: connection.remoteIP,
+            localAddress: connection.localAddress?.ipAddress,
+            isTLS: connection.isTLS,
+            service: "imap",
+            session: connection.id
+        )
+    }
+
+    var capabilities: [String] {
+        let request = readRequest(mode: .command)
+        return IMAPCapabilities.list(
+            state: state, connection: connection, client: client, authenticator: authenticator,
+            literalLimit: request.maximumMessageLiteral, messageLimit: settings.maximumMessageSize
+        )
+    }
+
+    var encodingOptions: EncodingOptions {
+        EncodingOptions(utf8Accept: state.usesUTF8MailboxNames)
+    }
+
+    func send(_ response: Response) async throws {
+        try await output.write(response.encoded(options: encodingOptions))
+    }
+
+    func send(_ untagged: UntaggedResponse) async throws {
+        try await send(.untagged(untagged))
+    }
+
+    func send(_ tag: String, _ state: ResponseState) async throws {
+        try await send(.tagged(TaggedResponse(tag: tag, state: state)))
+    }
+
+    /// Answers `BAD` (tagged, or untagged without a tag); too many of them end the session.
+    mutating func invalid(tag: String?, _ message: String, code: ResponseCode? = nil) async throws -> Next {
+        state.invalidCommands += 1
+        if let tag {
+            try await send(tag, .bad(message, code: code))
+        } else {
+            try await send(.untagged(.bad(code, message)))
+        }
+        if state.invalidCommands >= settings.maximumInvalidCommands {
+            try await send(.untagged(.bye(nil, "Too many invalid commands.")))
+            return .close
+        }
+        return .continue
+    }
+
+    /// The text of a `BAD` for input the grammar refused.
+    static func message(for bad: BadCommand) -> String {
+        if bad.kind.unknownCommandName != nil { return "Unknown or unsupported command." }
+        if bad.kind == .invalidTag { return "Missing or invalid command tag." }
+        return "\(bad.kind)."
+    }
+}
