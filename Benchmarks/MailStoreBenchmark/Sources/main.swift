@@ -18,7 +18,7 @@ func message(_ number: Int, size: Int) -> [UInt8] {
     while text.utf8.count < size - 2 {
         text += words[index % words.count]
         text += index % 12 == 0 ? "\r\n" : " "
-        index = index &* 1_103_515_245 &+ 12_345 & 0x7fff_ffff
+        index = (index &* 1_103_515_245 &+ 12_345) & 0x7fff_ffff
     }
     return Array((text + "\r\n").utf8)
 }

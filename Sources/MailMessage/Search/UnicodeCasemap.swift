@@ -6,16 +6,20 @@
 public enum UnicodeCasemap {
     /// The folded form of a string: equal folded forms compare equal under i;unicode-casemap.
     public static func fold(_ text: String) -> String {
+        // Most mail text is ASCII: upper-case its bytes without looking up Unicode properties.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let properties = scalar.properties
-            // Drop combining marks (the decomposed accents) so "é" matches "e\u{301}" and "E".
-            if properties.canonicalCombiningClass.rawValue != 0 { continue }
             if scalar.isASCII {
                 let value = scalar.value
                 scalars.append(value >= 0x61 && value <= 0x7A ? Unicode.Scalar(value - 0x20)! : scalar)
                 continue
             }
+            let properties = scalar.properties
+            // Drop combining marks (the decomposed accents) so "é" matches "e\u{301}" and "E".
+            if properties.canonicalCombiningClass.rawValue != 0 { continue }
             if properties.isWhitespace {
                 scalars.append(" ")
                 continue
@@ -35,7 +39,7 @@ public enum UnicodeCasemap {
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
         let folded = fold(needle)
         if folded.isEmpty { return true }
-        return Array(fold(haystack).utf8).firstRange(of: Array(folded.utf8)) != nil
+        return ByteSearch.firstIndex(of: Array(folded.utf8), in: Array(fold(haystack).utf8)[...]) != nil
     }
 
     /// Latin letters with diacritics map to their base letter (the first scalar of their NFD form).

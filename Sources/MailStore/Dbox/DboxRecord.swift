@@ -1,3 +1,4 @@
+import MailMessage
 /// The bytes around one message in a dbox file, and where a message sits in one.
 ///
 /// Writing is `prefix`, the message bytes as they stream in, then `suffix` once their count is
@@ -47,7 +48,7 @@ public struct DboxFile: Sendable {
             } catch {
                 damage.append(error)
                 // Resume at the next start marker after this one.
-                guard let resume = bytes[(position + 1)...].firstRange(of: start)?.lowerBound else { break }
+                guard let resume = ByteSearch.firstIndex(of: start, in: bytes[(position + 1)...]) else { break }
                 position = resume
             }
         }
@@ -62,7 +63,7 @@ public struct DboxFile: Sendable {
         }
         let bodyOffset = offset + start.count
         let trailerMagic = DboxFormat.trailerMagic + separator + [UInt8(ascii: " ")]
-        guard let trailer = bytes[bodyOffset...].firstRange(of: trailerMagic) else {
+        guard let trailer = ByteSearch.firstRange(of: trailerMagic, in: bytes[bodyOffset...]) else {
             throw DboxCorruption(offset: offset, problem: "message without a size trailer (truncated)")
         }
         let sizeStart = trailer.upperBound
@@ -76,7 +77,7 @@ public struct DboxFile: Sendable {
         }
         let metadataOffset = sizeStart + 17
         let endMagic = DboxFormat.metadataEndMagic + separator + [UInt8(ascii: " ")]
-        guard let end = bytes[metadataOffset...].firstRange(of: endMagic) else {
+        guard let end = ByteSearch.firstRange(of: endMagic, in: bytes[metadataOffset...]) else {
             throw DboxCorruption(offset: metadataOffset, problem: "metadata without its end marker (truncated)")
         }
         let lengthStart = end.upperBound
