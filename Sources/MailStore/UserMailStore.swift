@@ -226,10 +226,12 @@ public final class UserMailStore: Sendable {
     // MARK: - Reading
 
     /// The messages of a mailbox whose UIDs lie in `uidRanges` (all when `nil`), ascending.
-    public func messages(in mailbox: String, uidRanges: [ClosedRange<UInt32>]? = nil) async throws -> [MessageRecord] {
+    /// - Parameter withStructure: include the cached ENVELOPE and BODYSTRUCTURE.
+    public func messages(in mailbox: String, uidRanges: [ClosedRange<UInt32>]? = nil,
+                         withStructure: Bool = false) async throws -> [MessageRecord] {
         let name = Self.canonicalName(mailbox)
         if name == "INBOX" { _ = try await self.mailbox(named: name) }
-        return try await index.messages(in: name, uidRanges: uidRanges ?? [1...UInt32.max])
+        return try await index.messages(in: name, uidRanges: uidRanges ?? [1...UInt32.max], withStructure: withStructure)
     }
 
     /// The stored bytes of a message.
@@ -272,7 +274,7 @@ public final class UserMailStore: Sendable {
 
     private func copy(uids: [UInt32], from source: String, to destination: String, checkingQuota: Bool) async throws -> CopyResult {
         let sourceName = Self.canonicalName(source)
-        let records = try await index.messages(in: sourceName, uidRanges: uids.map { $0...$0 })
+        let records = try await index.messages(in: sourceName, uidRanges: uids.map { $0...$0 }, withStructure: true)
         let target = try await mailbox(named: destination)
         guard !records.isEmpty else { return CopyResult(uidValidity: target.uidValidity, pairs: []) }
         let updated: MailboxRecord = try await saveLock.withLock {

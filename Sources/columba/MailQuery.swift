@@ -61,7 +61,9 @@ struct MailQuery {
 }
 
 /// The messages a query selects: mailbox by mailbox, in UID order.
-func selectMessages(_ store: UserMailStore, _ query: MailQuery) async throws -> [(mailbox: MailboxRecord, message: MessageRecord)] {
+/// - Parameter withStructure: read the cached ENVELOPE and BODYSTRUCTURE too.
+func selectMessages(_ store: UserMailStore, _ query: MailQuery,
+                    withStructure: Bool = false) async throws -> [(mailbox: MailboxRecord, message: MessageRecord)] {
     let all = try await store.mailboxes()
     let wanted = query.mailboxes.isEmpty ? all : try query.mailboxes.map { name in
         guard let mailbox = all.first(where: { $0.name == UserMailStore.canonicalName(name) }) else {
@@ -71,7 +73,7 @@ func selectMessages(_ store: UserMailStore, _ query: MailQuery) async throws -> 
     }
     var selected: [(mailbox: MailboxRecord, message: MessageRecord)] = []
     for mailbox in wanted {
-        let records = try await store.messages(in: mailbox.name)
+        let records = try await store.messages(in: mailbox.name, withStructure: withStructure)
         let matching = Set(try await store.search(in: mailbox.name, query.query(uids: records.map(\.uid))))
         selected += records.filter { matching.contains($0.uid) }.map { (mailbox, $0) }
     }

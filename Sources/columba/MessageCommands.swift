@@ -31,7 +31,8 @@ struct Fetch: AsyncParsableCommand {
         let query = try MailQuery(query)
         try await withStore(user, installation) { store in
             var first = true
-            for (mailbox, message) in try await selectMessages(store, query) {
+            let withStructure = fields.contains(.envelope) || fields.contains(.bodyStructure)
+            for (mailbox, message) in try await selectMessages(store, query, withStructure: withStructure) {
                 if !first { FileHandle.standardOutput.write(Data("\u{0C}\n".utf8)) }
                 first = false
                 var output: [UInt8] = []

@@ -208,20 +208,31 @@ public final class MailIndex: Sendable {
     }
 
     /// The messages of a mailbox whose UIDs lie in any of `uidRanges`, by ascending UID.
-    public func messages(in mailbox: String, uidRanges: [ClosedRange<UInt32>]) async throws -> [MessageRecord] {
-        try await database.read { db in
+    /// - Parameter withStructure: also read the cached ENVELOPE and BODYSTRUCTURE, which are
+    ///   most of a row's size; listings of flags and sizes leave them out.
+    public func messages(in mailbox: String, uidRanges: [ClosedRange<UInt32>],
+                         withStructure: Bool = false) async throws -> [MessageRecord] {
+        let columns = withStructure ? Self.structureColumns : Self.listingColumns
+        return try await database.read { db in
             let box = try Self.requireMailbox(db, mailbox)
             var records: [MessageRecord] = []
             for range in Self.merged(uidRanges) {
                 records += try Row.fetchAll(
                     db,
-                    sql: "SELECT * FROM message WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid",
+                    sql: "SELECT \(columns) FROM message WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid",
                     arguments: [box.id, Int64(range.lowerBound), Int64(range.upperBound)]
                 ).map(Self.message)
             }
             return records
         }
     }
+
+    /// Every column but the cached structures, in the order ``message(_:)`` reads them.
+    private static let listingColumns = """
+        uid, guid, flags, keywords, modseq, internal_date, save_date, physical_size, virtual_size, body_location
+        """
+    /// Every column, in the order ``message(_:)`` reads them.
+    private static let structureColumns = listingColumns + ", envelope, body_structure"
 
     /// `ranges` sorted with overlapping and adjacent ones joined, so no message is listed twice.
     static func merged(_ ranges: [ClosedRange<UInt32>]) -> [ClosedRange<UInt32>] {
@@ -250,7 +261,7 @@ public final class MailIndex: Sendable {
             let modseq = box.highestModseq + 1
             var result = FlagUpdateResult(updated: [], modified: [])
             for uid in Set(uids).sorted() {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE mailbox_id = ? AND uid = ?",
+                guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.structureColumns) FROM message WHERE mailbox_id = ? AND uid = ?",
                                                  arguments: [box.id, Int64(uid)]) else { continue }
                 var message = Self.message(row)
                 if let unchangedSince, message.modseq > unchangedSince {
@@ -283,7 +294,7 @@ public final class MailIndex: Sendable {
             let modseq = box.highestModseq + 1
             var removed: [MessageRecord] = []
             for uid in Set(uids).sorted() {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE mailbox_id = ? AND uid = ?",
+                guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.structureColumns) FROM message WHERE mailbox_id = ? AND uid = ?",
                                                  arguments: [box.id, Int64(uid)]) else { continue }
                 let message = Self.message(row)
                 try db.execute(sql: "DELETE FROM message WHERE mailbox_id = ? AND uid = ?", arguments: [box.id, Int64(uid)])
@@ -371,19 +382,21 @@ public final class MailIndex: Sendable {
         )
     }
 
+    /// A message row of ``listingColumns`` or ``structureColumns``, read by position: reading by
+    /// name lower-cases the name for every value, which dominated listing big mailboxes.
     private static func message(_ row: Row) -> MessageRecord {
         MessageRecord(
-            uid: UInt32(row["uid"] as Int64),
-            guid: GUID128(hex: row["guid"])!,
-            flags: FlagSet(system: row["flags"], storedKeywords: row["keywords"]),
-            modseq: UInt64(row["modseq"] as Int64),
-            internalDate: row["internal_date"],
-            saveDate: row["save_date"],
-            physicalSize: row["physical_size"],
-            virtualSize: row["virtual_size"],
-            bodyLocation: row["body_location"],
-            envelope: (row["envelope"] as Data?).map { [UInt8]($0) },
-            bodyStructure: (row["body_structure"] as Data?).map { [UInt8]($0) }
+            uid: UInt32(row[0] as Int64),
+            guid: GUID128(hex: row[1])!,
+            flags: FlagSet(system: row[2], storedKeywords: row[3]),
+            modseq: UInt64(row[4] as Int64),
+            internalDate: row[5],
+            saveDate: row[6],
+            physicalSize: row[7],
+            virtualSize: row[8],
+            bodyLocation: row[9],
+            envelope: row.count > 10 ? (row[10] as Data?).map { [UInt8]($0) } : nil,
+            bodyStructure: row.count > 11 ? (row[11] as Data?).map { [UInt8]($0) } : nil
         )
     }
 
