@@ -31,12 +31,21 @@ extension UserMailStore {
         return rows.map(\.uid)
     }
 
+    /// Those of `records` (already read from the index) that match `query`, in their order.
+    public func search(_ query: SearchQuery, among records: [MessageRecord]) async throws -> [MessageRecord] {
+        try await matching(records, query).map(\.record)
+    }
+
     /// The matching messages, with the parsed message when the search had to read it.
     private func matching(in mailbox: String, _ query: SearchQuery,
                           within: [ClosedRange<UInt32>]?) async throws -> [(record: MessageRecord, message: MIMEMessage?)] {
+        try await matching(try await messages(in: mailbox, uidRanges: within), query)
+    }
+
+    private func matching(_ records: [MessageRecord], _ query: SearchQuery) async throws -> [(record: MessageRecord, message: MIMEMessage?)] {
         let now = Int64(Date().timeIntervalSince1970)
         var result: [(record: MessageRecord, message: MIMEMessage?)] = []
-        for record in try await messages(in: mailbox, uidRanges: within) {
+        for record in records {
             let loaded = LoadedMessage()
             var evaluator = SearchEvaluator(record: record, now: now) {
                 let message = MIMEMessage(parsing: try await self.body(of: record))

@@ -74,8 +74,7 @@ func selectMessages(_ store: UserMailStore, _ query: MailQuery,
     var selected: [(mailbox: MailboxRecord, message: MessageRecord)] = []
     for mailbox in wanted {
         let records = try await store.messages(in: mailbox.name, withStructure: withStructure)
-        let matching = Set(try await store.search(in: mailbox.name, query.query(uids: records.map(\.uid))))
-        selected += records.filter { matching.contains($0.uid) }.map { (mailbox, $0) }
+        selected += try await store.search(query.query(uids: records.map(\.uid)), among: records).map { (mailbox, $0) }
     }
     return selected
 }

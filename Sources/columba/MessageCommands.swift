@@ -32,15 +32,20 @@ struct Fetch: AsyncParsableCommand {
         try await withStore(user, installation) { store in
             var first = true
             let withStructure = fields.contains(.envelope) || fields.contains(.bodyStructure)
+            var output: [UInt8] = []
             for (mailbox, message) in try await selectMessages(store, query, withStructure: withStructure) {
-                if !first { FileHandle.standardOutput.write(Data("\u{0C}\n".utf8)) }
+                if !first { output += Array("\u{0C}\n".utf8) }
                 first = false
-                var output: [UInt8] = []
                 for field in fields {
                     output += try await field.render(message, mailbox: mailbox, store: store)
                 }
-                FileHandle.standardOutput.write(Data(output))
+                // Written in chunks: a write per message costs more than the fetch itself.
+                if output.count >= 1 << 16 {
+                    FileHandle.standardOutput.write(Data(output))
+                    output.removeAll(keepingCapacity: true)
+                }
             }
+            FileHandle.standardOutput.write(Data(output))
         }
     }
 }
