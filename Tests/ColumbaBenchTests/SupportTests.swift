@@ -52,5 +52,8 @@ struct SupportTests {
         #expect(memory.processCount >= 1)
         #expect(memory.rssKiB > 0)
         #expect(ProcessMemory.measure(.names(["no-such-process-name"])).processCount == 0)
+        #expect(ProcessMemory.kibibytes(named: "VmRSS:", in: "Name:\tx\nVmRSS:\t    3388 kB\nVmSwap:\t0 kB\n") == 3388)
+        #expect(ProcessMemory.kibibytes(named: "Pss:", in: "Rss:  10 kB\nPss:   7 kB\n") == 7)
+        #expect(ProcessMemory.kibibytes(named: "Pss:", in: "Rss:  10 kB\n") == 0)
     }
 }

@@ -116,7 +116,11 @@ func runLoad(_ workload: LoadRun.Workload, name: String, connection: ConnectionO
 
 /// Prints why the run failed (with the offending exchange for a protocol error) and exits 1.
 func failRun(_ error: any Error) -> Never {
-    FileHandle.standardError.write(Data("FAILED: \(error)\n".utf8))
-    print("protocol errors: 1")
+    if error is ProtocolViolation {
+        FileHandle.standardError.write(Data("FAILED: \(error)\n".utf8))
+        print("protocol errors: 1")
+    } else {
+        FileHandle.standardError.write(Data("FAILED (connection): \(error)\n".utf8))
+    }
     exit(1)
 }

@@ -50,7 +50,7 @@ struct IdleHoldCommand: AsyncParsableCommand {
         } catch {
             failRun(error)
         }
-        print(outcome.stats.report(over: max(outcome.setupSeconds, 0.001)))
+        print(outcome.stats.report(over: nil))
         print("all \(connections) connections idling after \(String(format: "%.1f", outcome.setupSeconds)) s")
         if let before = outcome.before, let held = outcome.held {
             print(describe("before", before))

@@ -26,18 +26,20 @@ public struct CommandStats: Sendable {
         histograms.values.reduce(0) { $0 + $1.totalCount }
     }
 
-    /// A table: per command its count, rate over `seconds`, and p50/p99/max latency in ms.
-    public func report(over seconds: Double) -> String {
-        var lines = [pad("command", 14) + pad("count", 10) + pad("ops/s", 11) + pad("p50 ms", 10) + pad("p99 ms", 10) + pad("max ms", 10)]
+    /// A table: per command its count, its rate over `seconds` (omitted when nil), and its
+    /// p50/p99/max latency in ms.
+    public func report(over seconds: Double?) -> String {
+        let rate = { (count: UInt64) in seconds.map { pad(format(Double(count) / $0, 1), 11) } ?? "" }
+        var lines = [pad("command", 14) + pad("count", 10) + (seconds == nil ? "" : pad("ops/s", 11))
+            + pad("p50 ms", 10) + pad("p99 ms", 10) + pad("max ms", 10)]
         for command in histograms.keys.sorted() {
             let histogram = histograms[command]!
-            lines.append(pad(command, 14) + pad(String(histogram.totalCount), 10)
-                + pad(format(Double(histogram.totalCount) / seconds, 1), 11)
+            lines.append(pad(command, 14) + pad(String(histogram.totalCount), 10) + rate(histogram.totalCount)
                 + pad(milliseconds(histogram.valueAtPercentile(50)), 10)
                 + pad(milliseconds(histogram.valueAtPercentile(99)), 10)
                 + pad(milliseconds(histogram.max), 10))
         }
-        lines.append(pad("all", 14) + pad(String(totalCount), 10) + pad(format(Double(totalCount) / seconds, 1), 11))
+        lines.append(pad("all", 14) + pad(String(totalCount), 10) + rate(totalCount))
         return lines.joined(separator: "\n")
     }
 

@@ -45,10 +45,11 @@ public struct ProcessMemory: Sendable, Equatable {
         return memory
     }
 
-    /// The value in kB of the line starting with `field` (`VmRSS:   1234 kB`).
-    static func kibibytes(named field: String, in text: String) -> Int {
+    /// The value in kB of the line starting with `field` (`VmRSS:\t   1234 kB`), 0 if absent.
+    public static func kibibytes(named field: String, in text: String) -> Int {
         for line in text.split(separator: "\n") where line.hasPrefix(field) {
-            return Int(line.dropFirst(field.count).split(separator: " ").first ?? "") ?? 0
+            let words = line.dropFirst(field.count).split(whereSeparator: { $0 == " " || $0 == "\t" })
+            return words.first.flatMap { Int($0) } ?? 0
         }
         return 0
     }
