@@ -9,8 +9,14 @@ struct ResponseFramerTests {
         + "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.\r\n"
         + "* 3 EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY 1764395000] UIDs valid\r\n* OK [UIDNEXT 4] Predicted next UID\r\n"
         + "A2 OK [READ-WRITE] Select completed (0.001 + 0.000 secs).\r\n"
-        + "* 2 FETCH (UID 2 RFC822.SIZE 27 BODY[HEADER.FIELDS (SUBJECT)] {13}\r\nSubject: x\r\n\r\n BODY[] {27}\r\nSubject: x\r\n\r\nbody {5}\r\n)\r\n"
+        + "* 2 FETCH (UID 2 RFC822.SIZE 24 BODY[HEADER.FIELDS (SUBJECT)] " + literal("Subject: x\r\n\r\n")
+        + " BODY[] " + literal("Subject: x\r\n\r\nbody {5}\r\n") + ")\r\n"
         + "A3 OK Fetch completed.\r\n"
+
+    /// `{n}` CRLF and the text: a literal of the text's bytes.
+    static func literal(_ text: String) -> String {
+        "{\(text.utf8.count)}\r\n" + text
+    }
 
     /// Feeds `text` cut at `cuts` and returns the frames produced, asserting none is left over.
     static func frames(of text: String, cutAt cuts: [Int]) throws -> [String] {

@@ -38,7 +38,7 @@ struct ResponseParserTests {
 
     @Test("FETCH with a literal inside a section name holding spaces")
     func fetch() throws {
-        let text = "* 2 FETCH (UID 7 FLAGS (\\Seen $Bench) RFC822.SIZE 27 BODY[HEADER.FIELDS (FROM TO)] {4}\r\nA\r\n\r\n)\r\n"
+        let text = "* 2 FETCH (UID 7 FLAGS (\\Seen $Bench) RFC822.SIZE 27 BODY[HEADER.FIELDS (FROM TO)] {5}\r\nA\r\n\r\n)\r\n"
         guard case .untaggedData(.fetch(let sequence, let attributes)) = try Self.parse(text) else {
             Issue.record("not a FETCH")
             return

@@ -21,6 +21,11 @@ public struct CommandStats: Sendable {
         }
     }
 
+    /// The number of `command`s recorded.
+    public func count(of command: String) -> UInt64 {
+        histograms[command]?.totalCount ?? 0
+    }
+
     /// The number of commands recorded.
     public var totalCount: UInt64 {
         histograms.values.reduce(0) { $0 + $1.totalCount }

@@ -11,6 +11,8 @@ struct MixedClient {
     /// Whether no other client uses this account, so that answers must be complete.
     let exclusive: Bool
     var random: SeededGenerator
+    /// UIDs this connection flagged \Deleted since its last EXPUNGE.
+    var deleted: Set<UInt32> = []
 
     private static let flags = ["\\Seen", "\\Flagged", "\\Answered", "$Bench"]
     private static let searches = ["ALL", "UNSEEN", "FLAGGED", "SUBJECT \"message\"", "FROM \"sender\"",
@@ -33,6 +35,7 @@ struct MixedClient {
 
     private mutating func runConnection(_ steps: SessionSteps, stats: inout CommandStats) async throws {
         try await steps.login(account, stats: &stats)
+        deleted = []
         var model: MailboxModel?
         while true {
             for step in MixedProfile.Step.allCases where step != .logout {
@@ -132,11 +135,18 @@ struct MixedClient {
                 try ResponseChecks.expectOK(result, command: "UID STORE")
                 try ResponseChecks.apply(result, to: &model)
             }
+            deleted.formUnion(uids)
         case .expunge:
             let result = try await steps.timed("EXPUNGE", "EXPUNGE", stats: &stats)
+            let deleted = self.deleted
+            self.deleted = []
             try steps.check { () throws(CheckFailure) in
                 try ResponseChecks.expectOK(result, command: "EXPUNGE")
                 try ResponseChecks.apply(result, to: &model)
+                // Whoever expunged them, messages flagged \Deleted before EXPUNGE must be gone after it.
+                if let left = deleted.first(where: { model.contains(uid: $0) }) {
+                    throw CheckFailure("UID \(left), flagged \\Deleted, is still there after EXPUNGE")
+                }
             }
         case .status:
             let result = try await steps.timed("STATUS", "STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY)", stats: &stats)

@@ -28,8 +28,8 @@ public struct UserDirectory: Sendable, Equatable {
     /// starting with `#` are skipped.
     public init(fileContents: String) throws(CheckFailure) {
         accounts = []
-        for (number, line) in fileContents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.trimmingSuffix("\r")
+        // Splitting on newline characters also splits at CRLF, which Swift reads as one character.
+        for (number, text) in fileContents.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if text.isEmpty || text.hasPrefix("#") { continue }
             guard let separator = text.firstIndex(where: { $0 == ":" || $0 == " " }) else {
                 throw CheckFailure("users file line \(number + 1): expected user:password")
@@ -42,11 +42,5 @@ public struct UserDirectory: Sendable, Equatable {
     /// The account client `index` uses.
     public func account(forClient index: Int) -> Account {
         accounts[index % accounts.count]
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingSuffix(_ suffix: Character) -> Substring {
-        last == suffix ? dropLast() : self
     }
 }
