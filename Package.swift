@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // MARK: - Pure grammar and message modules
@@ -50,6 +51,26 @@ let package = Package(
             name: "MailMessageBenchmark",
             dependencies: ["MailMessage"],
             path: "Benchmarks/MailMessageBenchmark/Sources",
+            swiftSettings: swiftSettings
+        ),
+
+        /// IMAP load generator and checker (`columba-bench`); a client of any server, see BENCHMARKS.md.
+        .target(
+            name: "ColumbaBench",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            path: "Benchmarks/ColumbaBench/Sources/ColumbaBench",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "columba-bench",
+            dependencies: ["ColumbaBench", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/ColumbaBench/Sources/columba-bench",
             swiftSettings: swiftSettings
         ),
 
@@ -248,6 +269,15 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ColumbaBenchTests",
+            dependencies: [
+                "ColumbaBench",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MailStoreTests",
             dependencies: ["MailStore", .product(name: "GRDB", package: "GRDB.swift")],
