@@ -62,7 +62,8 @@ struct LifecycleTests {
         #expect(newCertificate != oldCertificate)
         server.send(signal: SIGHUP)
         var reloaded = false
-        for _ in 0..<250 where !reloaded {
+        // Polled for up to a minute: a hang guard, not a speed requirement.
+        for _ in 0..<3000 where !reloaded {
             reloaded = server.log.contains("reload complete")
             if !reloaded { try await Task.sleep(for: .milliseconds(20)) }
         }
@@ -85,7 +86,7 @@ struct LifecycleTests {
         try "listeners: [broken".write(to: server.dataDirectory.appendingPathComponent("columba.yaml"), atomically: true, encoding: .utf8)
         server.send(signal: SIGHUP)
         var logged = false
-        for _ in 0..<250 where !logged {
+        for _ in 0..<3000 where !logged {
             logged = server.log.contains("reload failed")
             if !logged { try await Task.sleep(for: .milliseconds(20)) }
         }
