@@ -151,6 +151,20 @@ struct LMTPSieveDeliveryTests {
         await sink.stop()
     }
 
+    @Test("fileinto :specialuse :create with no such mailbox creates the named one with that attribute (RFC 8579 §4)")
+    func specialUseCreate() async throws {
+        let server = try await LMTPTestServer.start()
+        try server.activateScript("""
+            require ["fileinto", "special-use", "mailbox"];
+            fileinto :specialuse "\\\\Archive" :create "Old Mail";
+            """, for: "alice@example.test")
+        #expect(try await Self.deliver(server, to: ["alice@example.test"]) == ["250 2.0.0 <alice@example.test> Saved"])
+        #expect(try await server.messages("alice@example.test", in: "Old Mail").count == 1)
+        let created = try await server.store("alice@example.test").mailbox(named: "Old Mail")
+        #expect(created.specialUse == ["\\Archive"])
+        try await server.stop()
+    }
+
     @Test("vacation: one reply per sender and interval, from <>, with the RFC 3834 headers")
     func vacation() async throws {
         let sink = try await SMTPSink.start()

@@ -86,7 +86,8 @@ public final class LocalDelivery: Sendable {
                     storedSomewhere = true
                 case .fileInto(let mailbox, let flags, let create, let specialUse):
                     let target = try await writer.mailbox(withSpecialUse: specialUse) ?? mailbox
-                    try await store(message, content, for: stored, in: target, flags: flags, create: create, writer, logger)
+                    try await store(message, content, for: stored, in: target, flags: flags, create: create,
+                                    specialUse: specialUse, writer, logger)
                     storedSomewhere = true
                 case .notify(let notification):
                     await notify(notification, message: message, recipient: recipient, logger: logger)
@@ -135,10 +136,11 @@ public final class LocalDelivery: Sendable {
 
     private func store(
         _ message: IncomingMessage, _ content: [UInt8], for address: String, in mailbox: String, flags: Set<String>?,
-        create: Bool, _ writer: MailboxWriter, _ logger: Logger
+        create: Bool, specialUse: String? = nil, _ writer: MailboxWriter, _ logger: Logger
     ) async throws {
         let bytes = message.storedBytes(for: address, content: content)
-        let target = try await writer.save(bytes, to: mailbox, flags: flags, create: create, receivedAt: message.receivedAt) {
+        let target = try await writer.save(bytes, to: mailbox, flags: flags, create: create, specialUse: specialUse,
+                                           receivedAt: message.receivedAt) {
             logger.notice("fileinto fell back to INBOX", metadata: ["reason": "\($0)"])
         }
         logger.info("saved", metadata: ["mailbox": "\(target)", "size": "\(bytes.count)"])

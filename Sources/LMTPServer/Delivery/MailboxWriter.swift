@@ -21,17 +21,18 @@ struct MailboxWriter {
     /// Stores `bytes` in `mailbox` with `flags` (IMAP flag strings, `\Seen` or keywords) and returns
     /// the name of the mailbox it went to.
     ///
-    /// A missing mailbox is made when `create` is set (RFC 5490 `:create`); otherwise the message
-    /// goes to INBOX, as Pigeonhole does, and `note` says why.
+    /// A missing mailbox is made when `create` is set (RFC 5490 `:create`), with the `specialUse`
+    /// attribute `fileinto :specialuse` asked for (RFC 8579 §4); otherwise the message goes to
+    /// INBOX, as Pigeonhole does, and `note` says why.
     func save(
-        _ bytes: [UInt8], to mailbox: String, flags: Set<String>?, create: Bool, receivedAt: Int,
+        _ bytes: [UInt8], to mailbox: String, flags: Set<String>?, create: Bool, specialUse: String? = nil, receivedAt: Int,
         note: (String) -> Void
     ) async throws -> String {
         var target = UserMailStore.canonicalName(mailbox)
         if target != "INBOX", try await store.index.mailbox(named: target) == nil {
             if create {
                 do {
-                    try await store.createMailbox(named: target)
+                    try await store.createMailbox(named: target, specialUse: specialUse.map { [$0] } ?? [])
                 } catch let error as MailIndexError where error.kind == .mailboxExists {
                     // A concurrent delivery made it first.
                 } catch {
