@@ -11,6 +11,8 @@ import NIOCore
 struct MailQuery {
     var mailboxes: [String]
     var key: SearchKey
+    /// Whether any search key was given (besides `mailbox NAME`); without one the key is ALL.
+    var hasKeys: Bool
 
     init(_ arguments: [String]) throws {
         var mailboxes: [String] = []
@@ -27,6 +29,7 @@ struct MailQuery {
             }
         }
         self.mailboxes = mailboxes
+        self.hasKeys = !keys.isEmpty
         var line = ByteBuffer(string: "q UID SEARCH \(keys.isEmpty ? "ALL" : keys.joined(separator: " "))\r\n")
         let parsed: TaggedCommand?
         do {

@@ -79,7 +79,7 @@ enum FetchField: String, CaseIterable {
         case .mailboxGUID: return line(mailbox.guid.hex)
         case .uid: return line(String(message.uid))
         case .guid: return line(message.guid.hex)
-        case .flags: return line(Self.flags(message.flags))
+        case .flags: return line(message.flags.imapNames.joined(separator: " "))
         case .modseq: return line(String(message.modseq))
         case .dateReceived: return line(Self.date(message.internalDate))
         case .dateSaved: return line(Self.date(message.saveDate))
@@ -104,13 +104,6 @@ enum FetchField: String, CaseIterable {
             }
             return block(Array("(".utf8) + structure + Array(")".utf8))
         }
-    }
-
-    /// System flags in IMAP spelling, then keywords, space-separated.
-    static func flags(_ flags: FlagSet) -> String {
-        let system: [(MessageFlags, String)] = [(.answered, "\\Answered"), (.flagged, "\\Flagged"), (.deleted, "\\Deleted"),
-                                                (.seen, "\\Seen"), (.draft, "\\Draft")]
-        return (system.filter { flags.system.contains($0.0) }.map(\.1) + flags.keywords.sorted()).joined(separator: " ")
     }
 
     /// `YYYY-MM-DD HH:MM:SS` in UTC.
@@ -154,10 +147,8 @@ struct Expunge: AsyncParsableCommand {
     @OptionGroup var installation: InstallationOptions
 
     func run() async throws {
-        guard query.contains(where: { $0.lowercased() != "mailbox" }) else {
-            throw ValidationError("give a search query (`all` for every message)")
-        }
         let query = try MailQuery(query)
+        guard query.hasKeys else { throw ValidationError("give a search query (`all` for every message)") }
         let count = try await withStore(user, installation) { store in
             var count = 0
             let selected = try await selectMessages(store, query)

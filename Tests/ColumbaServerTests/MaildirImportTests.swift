@@ -58,7 +58,7 @@ struct MaildirImportTests {
             let messages = try await store.messages(in: name)
             #expect(messages.map(\.uid) == expected.messages.map(\.uid), "\(name)")
             for (record, want) in zip(messages, expected.messages) {
-                #expect(Self.imapFlags(record.flags) == want.flags, "\(name) UID \(record.uid)")
+                #expect(record.flags.imapNames.sorted() == want.flags, "\(name) UID \(record.uid)")
                 #expect(record.internalDate == want.internaldate, "\(name) UID \(record.uid)")
                 // Dovecot keeps Maildir files with LF line ends and serves them with CRLF, as IMAP will.
                 let stored = try await store.body(of: record)
@@ -78,12 +78,5 @@ struct MaildirImportTests {
             result.append(byte)
         }
         return result
-    }
-
-    /// Flags as IMAP names, sorted as the fill script sorts them.
-    private static func imapFlags(_ flags: FlagSet) -> [String] {
-        let system: [(MessageFlags, String)] = [(.answered, "\\Answered"), (.flagged, "\\Flagged"), (.deleted, "\\Deleted"),
-                                                (.seen, "\\Seen"), (.draft, "\\Draft")]
-        return (system.filter { flags.system.contains($0.0) }.map(\.1) + flags.keywords).sorted()
     }
 }

@@ -51,6 +51,9 @@ struct MessageCommandTests {
         #expect(badQuery.error.contains("invalid search query"))
 
         #expect(try run(["expunge"] + user).status != 0)
+        // A mailbox alone is no query: nothing is expunged.
+        #expect(try run(["expunge"] + user + ["mailbox", "INBOX"]).status != 0)
+        #expect(try await store.messages(in: "INBOX").count == 2)
         #expect(try run(["expunge"] + user + ["mailbox", "INBOX", "seen"]).output == "expunged=1\n")
         #expect(try await store.messages(in: "INBOX").map(\.uid) == [2])
 

@@ -12,6 +12,11 @@ public struct MessageFlags: OptionSet, Hashable, Sendable {
     public static let deleted = MessageFlags(rawValue: 0x04)
     public static let seen = MessageFlags(rawValue: 0x08)
     public static let draft = MessageFlags(rawValue: 0x10)
+
+    /// The flags with their IMAP names, in the order IMAP lists them.
+    static let names: [(MessageFlags, String)] = [
+        (.answered, "\\Answered"), (.flagged, "\\Flagged"), (.deleted, "\\Deleted"), (.seen, "\\Seen"), (.draft, "\\Draft"),
+    ]
 }
 
 /// A message's flags: system flags plus keywords.
@@ -23,6 +28,11 @@ public struct FlagSet: Hashable, Sendable {
     public init(system: MessageFlags = [], keywords: Set<String> = []) {
         self.system = system
         self.keywords = keywords
+    }
+
+    /// The IMAP names of the flags: system flags in IMAP's order, then keywords sorted.
+    public var imapNames: [String] {
+        MessageFlags.names.filter { system.contains($0.0) }.map(\.1) + keywords.sorted()
     }
 
     /// Keywords in a stable order, for storage.
