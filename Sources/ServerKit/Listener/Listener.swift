@@ -104,6 +104,9 @@ public final class Listener<Handler: ConnectionHandler>: Service {
     /// The number of sessions running now.
     public var openConnections: Int { limiter.openConnections }
 
+    /// Whether the listening socket is open; false once graceful shutdown has closed it.
+    public var isAcceptingConnections: Bool { serverChannel.channel.isActive }
+
     public func run() async throws {
         let serverChannel = self.serverChannel
         try await withGracefulShutdownHandler {
