@@ -12,18 +12,23 @@ public struct IMAPServerSettings: Sendable {
     public var maximumAuthenticationFailures: Int
     /// Invalid commands after which the connection is closed.
     public var maximumInvalidCommands: Int
+    /// How often an idling session looks for changes made by other processes (`columba save`,
+    /// another server on the same home); changes made in this process are pushed at once.
+    public var idleCheckInterval: Duration
 
     public init(
         hostname: String,
         maximumLoginLiteral: Int = 8192,
         maximumMessageSize: UInt64 = IMAPDefaults.maximumLiteralSize,
         maximumAuthenticationFailures: Int = 3,
-        maximumInvalidCommands: Int = 20
+        maximumInvalidCommands: Int = 20,
+        idleCheckInterval: Duration = .seconds(30)
     ) {
         self.hostname = hostname
         self.maximumLoginLiteral = maximumLoginLiteral
         self.maximumMessageSize = maximumMessageSize
         self.maximumAuthenticationFailures = maximumAuthenticationFailures
         self.maximumInvalidCommands = maximumInvalidCommands
+        self.idleCheckInterval = idleCheckInterval
     }
 }

@@ -112,6 +112,8 @@ extension IMAPSession {
     mutating func unauthenticate(tag: String) async throws {
         state.phase = .notAuthenticated
         state.enabled = []
+        state.selected = nil
+        state.condstore = false
         mailboxes = nil
         logger[metadataKey: "user"] = nil
         logger.info("logged out, connection kept")

@@ -36,6 +36,8 @@ struct IMAPCapabilities {
             list += [
                 "UTF8=ACCEPT", "UNAUTHENTICATE", "NAMESPACE", "LIST-EXTENDED", "LIST-STATUS", "CHILDREN",
                 "SPECIAL-USE", "CREATE-SPECIAL-USE", "STATUS=SIZE", "APPENDLIMIT=\(messageLimit)", "COMPRESS=DEFLATE",
+                "IDLE", "UNSELECT", "UIDPLUS", "MOVE", "MULTIAPPEND", "BINARY", "ESEARCH", "SEARCHRES", "WITHIN",
+                "CONDSTORE", "QRESYNC", "SAVEDATE", "OBJECTID",
             ]
         } else {
             if connection.canStartTLS { list.append("STARTTLS") }

@@ -28,6 +28,8 @@ struct IMAPSession {
     let output: NIOAsyncChannelOutboundWriter<ByteBuffer>
     var logger: Logger
     var state = IMAPSessionState()
+    /// Lets a graceful shutdown end the session between commands (and during IDLE).
+    let shutdown = SessionShutdown()
     /// The logged-in user's mailboxes; set while authenticated.
     var mailboxes: MailStoreAdapter?
 
@@ -50,7 +52,6 @@ struct IMAPSession {
 
     mutating func run() async throws {
         try await send(.untagged(.ok(.capability(capabilities), "\(settings.hostname) Columba ready.")))
-        let shutdown = SessionShutdown()
         try await shutdown.run(connection: connection, farewell: "* BYE Server shutting down.\r\n") {
             while let frame = try await input.next(readRequest(mode: .command)) {
                 guard shutdown.beginCommand() else { return }
@@ -93,6 +94,7 @@ struct IMAPSession {
             try await send(.untagged(.capability(capabilities)))
             try await send(tag, .ok("CAPABILITY completed."))
         case .noop:
+            if let mailboxes, case .close = try await reportChanges(in: mailboxes) { return .close }
             try await send(tag, .ok("NOOP completed."))
         case .logout:
             try await send(.untagged(.bye(nil, "Logging out.")))
@@ -132,10 +134,42 @@ struct IMAPSession {
         case .status(let name, let attributes): return try await status(tag: tag, name: name, attributes: attributes, in: mailboxes)
         case .append(let name, let messages): return try await append(tag: tag, name: name, messages: messages, in: mailboxes)
         case .compress(let algorithm): return try await compress(tag: tag, algorithm: algorithm)
-        case .select, .examine, .idle, .getQuota, .getQuotaRoot, .setQuota:
+        case .select(let name, let parameters):
+            return try await select(tag: tag, name: name, parameters: parameters, readOnly: false, in: mailboxes)
+        case .examine(let name, let parameters):
+            return try await select(tag: tag, name: name, parameters: parameters, readOnly: true, in: mailboxes)
+        case .idle: return try await idle(tag: tag, in: mailboxes)
+        case .getQuota, .getQuotaRoot, .setQuota:
             try await send(tag, .no("Not available on this server yet.", code: .cannot))
         default:
-            return try await invalid(tag: tag, "No mailbox selected.")
+            guard state.selected != nil else { return try await invalid(tag: tag, "No mailbox selected.") }
+            return try await handleSelected(tagged, mailboxes: mailboxes)
+        }
+        return .continue
+    }
+
+    private mutating func handleSelected(_ tagged: TaggedCommand, mailboxes: MailStoreAdapter) async throws -> Next {
+        let tag = tagged.tag
+        switch tagged.command {
+        case .check:
+            if case .close = try await reportChanges(in: mailboxes) { return .close }
+            try await send(tag, .ok("CHECK completed."))
+        case .close: return try await close(tag: tag, expunging: true, in: mailboxes)
+        case .unselect: return try await close(tag: tag, expunging: false, in: mailboxes)
+        case .expunge: return try await expunge(tag: tag, uids: nil, in: mailboxes)
+        case .uidExpunge(let set): return try await expunge(tag: tag, uids: set, in: mailboxes)
+        case .search(let command): return try await search(tag: tag, command, byUID: false, in: mailboxes)
+        case .uidSearch(let command): return try await search(tag: tag, command, byUID: true, in: mailboxes)
+        case .fetch(let command): return try await fetch(tag: tag, command, byUID: false, in: mailboxes)
+        case .uidFetch(let command): return try await fetch(tag: tag, command, byUID: true, in: mailboxes)
+        case .store(let command): return try await store(tag: tag, command, byUID: false, in: mailboxes)
+        case .uidStore(let command): return try await store(tag: tag, command, byUID: true, in: mailboxes)
+        case .copy(let set, let name): return try await copy(tag: tag, set, to: name, byUID: false, moving: false, in: mailboxes)
+        case .uidCopy(let set, let name): return try await copy(tag: tag, set, to: name, byUID: true, moving: false, in: mailboxes)
+        case .move(let set, let name): return try await copy(tag: tag, set, to: name, byUID: false, moving: true, in: mailboxes)
+        case .uidMove(let set, let name): return try await copy(tag: tag, set, to: name, byUID: true, moving: true, in: mailboxes)
+        default:
+            return try await invalid(tag: tag, "Unknown or unsupported command.")
         }
         return .continue
     }

@@ -55,6 +55,9 @@ enum IndexSchema {
                 ALTER TABLE message ADD COLUMN body_structure BLOB;
                 """)
         }
+        migrator.registerMigration("v3: first recent UID per mailbox") { db in
+            try db.execute(sql: "ALTER TABLE mailbox ADD COLUMN first_recent_uid INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 }

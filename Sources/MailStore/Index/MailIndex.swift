@@ -228,11 +228,11 @@ public final class MailIndex: Sendable {
     }
 
     /// Every column but the cached structures, in the order ``message(_:)`` reads them.
-    private static let listingColumns = """
+    static let listingColumns = """
         uid, guid, flags, keywords, modseq, internal_date, save_date, physical_size, virtual_size, body_location
         """
     /// Every column, in the order ``message(_:)`` reads them.
-    private static let structureColumns = listingColumns + ", envelope, body_structure"
+    static let structureColumns = listingColumns + ", envelope, body_structure"
 
     /// `ranges` sorted with overlapping and adjacent ones joined, so no message is listed twice.
     static func merged(_ ranges: [ClosedRange<UInt32>]) -> [ClosedRange<UInt32>] {
@@ -348,14 +348,14 @@ public final class MailIndex: Sendable {
 
     // MARK: - Rows
 
-    private struct StoredMailbox {
+    struct StoredMailbox {
         var id: Int64
         var uidValidity: UInt32
         var uidNext: UInt32
         var highestModseq: UInt64
     }
 
-    private static func requireMailbox(_ db: Database, _ name: String) throws -> StoredMailbox {
+    static func requireMailbox(_ db: Database, _ name: String) throws -> StoredMailbox {
         guard let row = try Row.fetchOne(
             db, sql: "SELECT id, uid_validity, uid_next, highest_modseq FROM mailbox WHERE name = ?", arguments: [name]
         ) else {
@@ -369,7 +369,7 @@ public final class MailIndex: Sendable {
         try Int64.fetchOne(db, sql: "SELECT id FROM mailbox WHERE name = ?", arguments: [name])
     }
 
-    private static func mailbox(_ row: Row) -> MailboxRecord {
+    static func mailbox(_ row: Row) -> MailboxRecord {
         let specialUse: String = row["special_use"]
         return MailboxRecord(
             name: row["name"],
@@ -384,7 +384,7 @@ public final class MailIndex: Sendable {
 
     /// A message row of ``listingColumns`` or ``structureColumns``, read by position: reading by
     /// name lower-cases the name for every value, which dominated listing big mailboxes.
-    private static func message(_ row: Row) -> MessageRecord {
+    static func message(_ row: Row) -> MessageRecord {
         MessageRecord(
             uid: UInt32(row[0] as Int64),
             guid: GUID128(hex: row[1])!,

@@ -36,3 +36,30 @@ extension IMAPDateTime {
         return local - Int64(zoneMinutes) * 60
     }
 }
+
+extension IMAPDateTime {
+    /// The moment `seconds` after 1970-01-01T00:00:00Z, as seen in the zone `zoneMinutes` east of UTC.
+    public init(secondsSince1970 seconds: Int64, zoneMinutes: Int = 0) {
+        let local = seconds + Int64(zoneMinutes) * 60
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let secondOfDay = Int(local - days * 86_400)
+        // The civil date of a day count (proleptic Gregorian), inverse of `secondsSince1970`.
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
+        let month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
+        let year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
+        // Years outside 1...9999 cannot be written; they are clamped to the nearest writable day.
+        let date = IMAPDate(year: year, month: month, day: day)
+            ?? (year < 1 ? IMAPDate(year: 1, month: 1, day: 1)! : IMAPDate(year: 9999, month: 12, day: 31)!)
+        self.date = date
+        self.hour = secondOfDay / 3600
+        self.minute = secondOfDay % 3600 / 60
+        self.second = secondOfDay % 60
+        self.zoneMinutes = zoneMinutes
+    }
+}

@@ -1,0 +1,95 @@
+import GRDB
+
+/// What a session that opens a mailbox (IMAP SELECT) needs from the index: the mailbox's
+/// messages in one consistent read, `\Recent` ownership, and the changes made since a modseq.
+extension MailIndex {
+    /// Reads a mailbox's UIDs and, when `claimingRecent`, takes its recent messages for the
+    /// caller: `\Recent` belongs to the first session that sees a message (RFC 3501 §2.3.2), so
+    /// later sessions find it claimed. A session that only looks (EXAMINE) claims nothing.
+    public func select(_ mailbox: String, claimingRecent: Bool) async throws -> MailboxSelection {
+        let read: @Sendable (Database) throws -> MailboxSelection = { db in
+            let box = try Self.requireMailbox(db, mailbox)
+            let firstRecent = try Int64.fetchOne(db, sql: "SELECT first_recent_uid FROM mailbox WHERE id = ?", arguments: [box.id]) ?? 1
+            let uids = try Int64.fetchAll(db, sql: "SELECT uid FROM message WHERE mailbox_id = ? ORDER BY uid", arguments: [box.id])
+            let firstUnseen = try Int64.fetchOne(
+                db, sql: "SELECT min(uid) FROM message WHERE mailbox_id = ? AND flags & ? = 0",
+                arguments: [box.id, MessageFlags.seen.rawValue]
+            )
+            let keywords = try String.fetchAll(
+                db, sql: "SELECT DISTINCT keywords FROM message WHERE mailbox_id = ? AND keywords != ''", arguments: [box.id]
+            )
+            if claimingRecent, Int64(box.uidNext) > firstRecent {
+                try db.execute(sql: "UPDATE mailbox SET first_recent_uid = ? WHERE id = ?", arguments: [Int64(box.uidNext), box.id])
+            }
+            let record = try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE id = ?", arguments: [box.id]).map(Self.mailbox)!
+            return MailboxSelection(
+                mailbox: record, uids: uids.map { UInt32($0) }, firstUnseen: firstUnseen.map { UInt32($0) },
+                firstRecent: UInt32(clamping: firstRecent),
+                keywords: Set(keywords.flatMap { $0.split(separator: " ").map(String.init) })
+            )
+        }
+        return claimingRecent ? try await database.write(read) : try await database.read(read)
+    }
+
+    /// Claims `\Recent` for messages below `uidNext` that no session has seen yet.
+    /// - Returns: the lowest UID the caller now owns as recent; UIDs from it up to `uidNext`
+    ///   are the caller's (none when it is `uidNext` or more).
+    public func claimRecent(in mailbox: String, below uidNext: UInt32) async throws -> UInt32 {
+        try await database.write { db in
+            let box = try Self.requireMailbox(db, mailbox)
+            let firstRecent = try Int64.fetchOne(db, sql: "SELECT first_recent_uid FROM mailbox WHERE id = ?", arguments: [box.id]) ?? 1
+            if Int64(uidNext) > firstRecent {
+                try db.execute(sql: "UPDATE mailbox SET first_recent_uid = ? WHERE id = ?", arguments: [Int64(uidNext), box.id])
+            }
+            return UInt32(clamping: firstRecent)
+        }
+    }
+
+    /// Everything that changed in a mailbox after `modseq`, in one consistent read: messages
+    /// added or with new flags, and UIDs expunged.
+    public func changes(in mailbox: String, since modseq: UInt64) async throws -> MailboxChanges {
+        try await database.read { db in
+            let box = try Self.requireMailbox(db, mailbox)
+            let record = try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE id = ?", arguments: [box.id]).map(Self.mailbox)!
+            guard record.highestModseq > modseq else { return MailboxChanges(mailbox: record, changed: [], expunged: []) }
+            let changed = try Row.fetchAll(
+                db, sql: "SELECT \(Self.listingColumns) FROM message WHERE mailbox_id = ? AND modseq > ? ORDER BY uid",
+                arguments: [box.id, Int64(modseq)]
+            ).map(Self.message)
+            let expunged = try Int64.fetchAll(
+                db, sql: "SELECT uid FROM expunged WHERE mailbox_id = ? AND modseq > ? ORDER BY uid", arguments: [box.id, Int64(modseq)]
+            )
+            return MailboxChanges(mailbox: record, changed: changed, expunged: expunged.map { UInt32($0) })
+        }
+    }
+
+    /// The mailbox with this GUID, whatever it is called now.
+    public func mailbox(guid: GUID128) async throws -> MailboxRecord? {
+        try await database.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE guid = ?", arguments: [guid.hex]).map(Self.mailbox)
+        }
+    }
+}
+
+/// A mailbox as a session opening it sees it.
+public struct MailboxSelection: Sendable {
+    public var mailbox: MailboxRecord
+    /// Every message's UID, ascending: message sequence number n is `uids[n - 1]`.
+    public var uids: [UInt32]
+    /// The lowest UID without `\Seen`, if any.
+    public var firstUnseen: UInt32?
+    /// Messages from this UID on are `\Recent` for the session.
+    public var firstRecent: UInt32
+    /// The keywords some message of the mailbox has.
+    public var keywords: Set<String>
+}
+
+/// What changed in a mailbox after some modseq.
+public struct MailboxChanges: Sendable {
+    /// The mailbox now (its HIGHESTMODSEQ is where the next look starts).
+    public var mailbox: MailboxRecord
+    /// Messages added or with changed flags, by ascending UID.
+    public var changed: [MessageRecord]
+    /// UIDs expunged, ascending; some may never have been seen by the caller.
+    public var expunged: [UInt32]
+}
