@@ -224,6 +224,36 @@ struct IMAPMailboxCommandTests {
         }
     }
 
+    @Test("QUOTA: one root with STORAGE and MESSAGE from the userdb, over-quota APPEND refused, SETQUOTA refused")
+    func quota() async throws {
+        try await IMAPTestServer.run { server in
+            let (client, _) = try await server.connect()
+            #expect(try await client.command("a0 LOGIN quota@example.test secret").last?.hasPrefix("a0 OK") == true)
+            let message = "Subject: quota\r\n\r\nsmall\r\n"
+            try await expectTranscript(client, [
+                ("a1 GETQUOTAROOT INBOX", [#"* QUOTAROOT INBOX """#, #"* QUOTA "" (STORAGE 0 10 MESSAGE 0 2)"#, "a1 OK GETQUOTAROOT completed."]),
+                ("a2 GETQUOTAROOT Nope", ["a2 NO [NONEXISTENT] Mailbox does not exist."]),
+                (#"a3 GETQUOTA "other""#, ["a3 NO [NONEXISTENT] No such quota root."]),
+                (#"a4 SETQUOTA "" (STORAGE 100)"#, ["a4 NO [NOPERM] Quotas are set by the administrator."]),
+            ])
+            for tag in ["b1", "b2"] {
+                try await client.sendRaw(Array("\(tag) APPEND INBOX {\(message.utf8.count)+}\r\n\(message)\r\n".utf8))
+                #expect(try await client.readLine()?.hasPrefix("\(tag) OK [APPENDUID ") == true)
+            }
+            // A third message is over the MESSAGE limit; usage is in KiB, rounded up.
+            try await client.sendRaw(Array("b3 APPEND INBOX {\(message.utf8.count)+}\r\n\(message)\r\n".utf8))
+            #expect(try await client.readLine()?.hasPrefix("b3 NO [OVERQUOTA] ") == true)
+            try await expectTranscript(client, [
+                (#"b4 GETQUOTA """#, [#"* QUOTA "" (STORAGE 1 10 MESSAGE 2 2)"#, "b4 OK GETQUOTA completed."]),
+            ])
+            let alice = try await server.loggedIn()
+            try await expectTranscript(alice, [
+                ("c1 GETQUOTAROOT INBOX", ["* QUOTAROOT INBOX", "c1 OK GETQUOTAROOT completed."]),
+                (#"c2 GETQUOTA """#, ["c2 NO [NONEXISTENT] No such quota root."]),
+            ])
+        }
+    }
+
     @Test("two sessions of one user share the store")
     func sharedStore() async throws {
         try await IMAPTestServer.run { server in

@@ -15,12 +15,14 @@ struct IMAPTestServer {
     static let users = """
         alice@example.test:{PLAIN}wonderland::::::
         locked@example.test:{PLAIN}secret::::::nologin
+        quota@example.test:{PLAIN}secret::::::userdb_quota_storage_bytes=10240 userdb_quota_messages=2
         """
 
     /// The capabilities after login with the default settings.
     static let authenticatedCapabilities = "IMAP4rev2 IMAP4rev1 ID ENABLE LITERAL+ UTF8=ACCEPT UNAUTHENTICATE NAMESPACE "
         + "LIST-EXTENDED LIST-STATUS CHILDREN SPECIAL-USE CREATE-SPECIAL-USE STATUS=SIZE APPENDLIMIT=67108864 COMPRESS=DEFLATE "
-        + "IDLE UNSELECT UIDPLUS MOVE MULTIAPPEND BINARY ESEARCH SEARCHRES WITHIN CONDSTORE QRESYNC SAVEDATE OBJECTID"
+        + "IDLE UNSELECT UIDPLUS MOVE MULTIAPPEND BINARY ESEARCH SEARCHRES WITHIN CONDSTORE QRESYNC SAVEDATE OBJECTID "
+        + "QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE"
 
     let port: Int
     let certificate: NIOSSLCertificate
@@ -57,7 +59,11 @@ struct IMAPTestServer {
             settings: ListenerSettings(name: "imap", host: "127.0.0.1", port: 0, tls: tls, maximumLineLength: 1000),
             handler: IMAPConnectionHandler(
                 settings: IMAPServerSettings(hostname: "mail.example.test"), authenticator: authenticator,
-                openMailStore: { record in try await stores.store(home: mailRoot + "/" + record.username) }
+                openMailStore: { record in
+                    let store = try await stores.store(home: mailRoot + "/" + record.username)
+                    store.quota = QuotaLimits(storageBytes: record.quotaStorageBytes, messages: record.quotaMessageCount)
+                    return store
+                }
             ),
             certificates: store, logger: logger
         )

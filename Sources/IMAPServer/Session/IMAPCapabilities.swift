@@ -37,7 +37,7 @@ struct IMAPCapabilities {
                 "UTF8=ACCEPT", "UNAUTHENTICATE", "NAMESPACE", "LIST-EXTENDED", "LIST-STATUS", "CHILDREN",
                 "SPECIAL-USE", "CREATE-SPECIAL-USE", "STATUS=SIZE", "APPENDLIMIT=\(messageLimit)", "COMPRESS=DEFLATE",
                 "IDLE", "UNSELECT", "UIDPLUS", "MOVE", "MULTIAPPEND", "BINARY", "ESEARCH", "SEARCHRES", "WITHIN",
-                "CONDSTORE", "QRESYNC", "SAVEDATE", "OBJECTID",
+                "CONDSTORE", "QRESYNC", "SAVEDATE", "OBJECTID", "QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE",
             ]
         } else {
             if connection.canStartTLS { list.append("STARTTLS") }

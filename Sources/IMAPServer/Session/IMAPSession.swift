@@ -139,8 +139,10 @@ struct IMAPSession {
         case .examine(let name, let parameters):
             return try await select(tag: tag, name: name, parameters: parameters, readOnly: true, in: mailboxes)
         case .idle: return try await idle(tag: tag, in: mailboxes)
-        case .getQuota, .getQuotaRoot, .setQuota:
-            try await send(tag, .no("Not available on this server yet.", code: .cannot))
+        case .getQuotaRoot(let name): return try await getQuotaRoot(tag: tag, name: name, in: mailboxes)
+        case .getQuota(let root): return try await getQuota(tag: tag, root: root, in: mailboxes)
+        case .setQuota:
+            try await send(tag, .no("Quotas are set by the administrator.", code: .noPerm))
         default:
             guard state.selected != nil else { return try await invalid(tag: tag, "No mailbox selected.") }
             return try await handleSelected(tagged, mailboxes: mailboxes)
