@@ -237,6 +237,42 @@ struct IMAPRealClientTests {
         }
     }
 
+    @Test("mutt in batch mode reads a message (which sets \\Seen) and saves it to another folder, deleting the original")
+    func mutt() async throws {
+        guard let mutt = Self.tool("mutt"), let script = Self.tool("script") else { return }
+        try await IMAPTestServer.run { server in
+            let client = try await server.loggedIn()
+            let message = "From: Carol <carol@example.test>\r\nSubject: read me with mutt\r\n\r\nA body mutt shows.\r\n"
+            try await client.sendRaw(Array("a1 APPEND INBOX {\(message.utf8.count)+}\r\n\(message)\r\n".utf8))
+            _ = try await client.readUntil(prefix: "a1 ")
+            _ = try await client.command("a2 CREATE Archive")
+            let folder = "imap://alice%40example.test:wonderland@127.0.0.1:\(server.port)/"
+            let settings = [
+                "set folder=\(folder) spoolfile=+INBOX ssl_starttls=no ssl_force_tls=no imap_passive=no",
+                "set delete=yes move=no quit=yes confirmappend=no mail_check=0 timeout=1 pager_stop=yes",
+            ]
+            let piped = FileManager.default.temporaryDirectory.appendingPathComponent("columba-mutt-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: piped) }
+            let keys = "<display-message><exit><pipe-message>cat > \(piped)<enter><save-message>=Archive<enter><sync-mailbox><quit>"
+            var command = "\(mutt) -n -F /dev/null"
+            for setting in settings { command += " -e '\(setting)'" }
+            command += " -e 'push \"\(keys)\"' -f +INBOX"
+            // mutt needs a terminal: script(1) gives it one; timeout(1) guards against a hang.
+            let result = try await IMAPPythonClientTests.run(
+                "/usr/bin/env", ["TERM=xterm", "timeout", "60", script, "-qfec", command, "/dev/null"]
+            )
+            #expect(result.status == 0, "\(result.output)\n\(result.error)")
+            // What mutt read, piped out of it: the message as stored.
+            let read = try String(contentsOfFile: piped, encoding: .utf8)
+            #expect(read.contains("Subject: read me with mutt") && read.contains("A body mutt shows."), "\(read)")
+            _ = try await client.command("b1 SELECT Archive")
+            let fetched = try await client.command("b2 FETCH 1 (FLAGS BODY.PEEK[])")
+            #expect(fetched.first?.hasPrefix(#"* 1 FETCH (FLAGS (\Seen"#) == true, "\(fetched)")
+            #expect(fetched.contains("A body mutt shows."), "\(fetched)")
+            #expect(try await client.command("b3 STATUS INBOX (MESSAGES)").first == "* STATUS INBOX (MESSAGES 0)")
+        }
+    }
+
     /// The messages of a Maildir (its new/ and cur/), by path below it, as the server had them:
     /// mbsync stores LF line ends and adds its own X-TUID header field when it fetches.
     static func maildir(_ path: String) throws -> [String: String] {
