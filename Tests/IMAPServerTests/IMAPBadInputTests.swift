@@ -21,6 +21,8 @@ struct IMAPBadInputTests {
         var name: String
         var input: [UInt8]
         var loggedIn: Bool
+        /// Logged in with INBOX (one message) selected.
+        var selected = false
         var replies: [String]
         var after: After
         var testDescription: String { name }
@@ -32,6 +34,11 @@ struct IMAPBadInputTests {
 
     private static func bad(_ name: String, bytes: [UInt8], _ replies: [String], after: Case.After = .continues) -> Case {
         Case(name: name, input: bytes, loggedIn: false, replies: replies, after: after)
+    }
+
+    /// A case run with INBOX (one message) selected.
+    private static func selected(_ name: String, _ input: String, _ replies: [String]) -> Case {
+        Case(name: name, input: Array(input.utf8), loggedIn: true, selected: true, replies: replies, after: .continues)
     }
 
     static let cases: [Case] = [
@@ -86,12 +93,37 @@ struct IMAPBadInputTests {
         bad("unknown STATUS attribute", "a1 STATUS INBOX (BOGUS)\r\n", loggedIn: true, ["a1 BAD Syntax error: unknown status attribute BOGUS."]),
         bad("ENABLE without capabilities", "a1 ENABLE\r\n", loggedIn: true, ["a1 BAD Syntax error: expected a space."]),
         bad("message command without a selected mailbox", "a1 UID FETCH 1:* FLAGS\r\n", loggedIn: true, ["a1 BAD No mailbox selected."]),
+        selected("FETCH beyond the last message", "a1 FETCH 2 FLAGS\r\n", ["a1 BAD Invalid message sequence number."]),
+        selected("FETCH of message 4294967295", "a1 FETCH 1:4294967295 FLAGS\r\n", ["a1 BAD Invalid message sequence number."]),
+        selected("FETCH of message 0", "a1 FETCH 0 FLAGS\r\n", ["a1 BAD Syntax error: expected non-zero number."]),
+        selected("invalid sequence set", "a1 FETCH 1:: FLAGS\r\n", ["a1 BAD Syntax error: expected number."]),
+        selected("unknown FETCH attribute", "a1 FETCH 1 BOGUS\r\n", ["a1 BAD Syntax error: unknown fetch attribute BOGUS."]),
+        selected("unclosed FETCH list", "a1 FETCH 1 (FLAGS\r\n", ["a1 BAD Syntax error: expected \")\"."]),
+        selected("section part 0", "a1 FETCH 1 BODY[0]\r\n", ["a1 BAD Syntax error: expected non-zero number."]),
+        selected("empty partial", "a1 FETCH 1 BODY[]<0.0>\r\n", ["a1 BAD Syntax error: expected non-zero number."]),
+        selected("STORE of a flag the server cannot keep", "a1 STORE 1 +FLAGS (\\Bogus)\r\n", ["a1 BAD Invalid flag in STORE."]),
+        selected("STORE without flags", "a1 STORE 1 +FLAGS\r\n", ["a1 BAD Syntax error: expected a space."]),
+        selected("unknown SEARCH key", "a1 SEARCH BOGUS\r\n", ["a1 BAD Syntax error: unknown search key BOGUS."]),
+        selected("SEARCH date that does not exist", "a1 SEARCH SINCE 31-Feb-2026\r\n", ["a1 BAD Syntax error: invalid date."]),
+        selected("SEARCH in an unknown charset", "a1 SEARCH CHARSET X-MARTIAN TEXT x\r\n",
+                 ["a1 NO [BADCHARSET (UTF-8 US-ASCII)] Unsupported charset."]),
+        selected("COPY to a mailbox that does not exist", "a1 COPY 1 Nowhere\r\n", ["a1 NO [TRYCREATE] Mailbox does not exist."]),
+        selected("UID EXPUNGE without a set", "a1 UID EXPUNGE\r\n", ["a1 BAD Syntax error: expected a space."]),
+        selected("IDLE ended by something other than DONE", "a1 IDLE\r\nNOPE\r\n", ["+ idling", "a1 BAD Expected DONE."]),
+        selected("VANISHED without QRESYNC", "a1 UID FETCH 1:* FLAGS (CHANGEDSINCE 1 VANISHED)\r\n",
+                 ["a1 BAD VANISHED needs UID FETCH with CHANGEDSINCE and QRESYNC enabled."]),
+        selected("SELECT with QRESYNC not enabled", "a1 SELECT INBOX (QRESYNC (1 1))\r\n", ["a1 BAD QRESYNC must be enabled first."]),
     ]
 
     @Test("bad input", arguments: cases)
     func badInput(_ input: Case) async throws {
         try await IMAPTestServer.run { server in
             let client = input.loggedIn ? try await server.loggedIn() : try await server.connect().0
+            if input.selected {
+                try await client.sendRaw(Array("s1 APPEND INBOX {14+}\r\nSubject: x\r\n\r\n\r\n".utf8))
+                #expect(try await client.readLine()?.hasPrefix("s1 OK") == true)
+                #expect(try await client.command("s2 SELECT INBOX").last == "s2 OK [READ-WRITE] SELECT completed.")
+            }
             try await client.sendRaw(input.input)
             for reply in input.replies {
                 let line = try await client.readLine()
