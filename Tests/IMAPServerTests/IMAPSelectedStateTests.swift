@@ -285,7 +285,7 @@ struct IMAPSelectedStateTests {
         }
     }
 
-    @Test("IMAP4rev2 sessions: no RECENT or UNSEEN, a LIST line on SELECT, no \\Recent flag")
+    @Test("IMAP4rev2 sessions: no RECENT or UNSEEN, a LIST line on SELECT, no \\Recent flag, ESEARCH for SEARCH")
     func rev2Select() async throws {
         try await IMAPTestServer.run { server in
             let client = try await filled(server)
@@ -304,6 +304,9 @@ struct IMAPSelectedStateTests {
                     "a2 OK [READ-WRITE] SELECT completed.",
                 ]),
                 ("a3 FETCH 3 FLAGS", ["* 3 FETCH (FLAGS ($Forwarded))", "a3 OK FETCH completed."]),
+                // No SEARCH response in IMAP4rev2: ESEARCH, as for RETURN (ALL).
+                ("a5 SEARCH UNSEEN", [#"* ESEARCH (TAG "a5") ALL 2:3"#, "a5 OK SEARCH completed."]),
+                ("a6 UID SEARCH KEYWORD nothing", [#"* ESEARCH (TAG "a6") UID"#, "a6 OK UID SEARCH completed."]),
                 ("a4 SELECT INBOX", [
                     "* OK [CLOSED] Previous mailbox closed.",
                     #"* FLAGS (\Answered \Flagged \Deleted \Seen \Draft $Forwarded)"#,

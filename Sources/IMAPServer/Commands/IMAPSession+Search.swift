@@ -13,7 +13,9 @@ extension IMAPSession {
             try await send(tag, .no("Unsupported charset.", code: .badCharset(Self.searchCharsets)))
             return .continue
         }
-        let options = command.returnOptions.map { $0.isEmpty ? [SearchReturnOption.all] : $0 }
+        // IMAP4rev2 has no SEARCH response: a search without RETURN answers as RETURN (ALL)
+        // would (RFC 9051 §6.4.4, §7.3.4).
+        let options = (command.returnOptions ?? (state.rev1 ? nil : [])).map { $0.isEmpty ? [SearchReturnOption.all] : $0 }
         if let unknown = options?.first(where: { if case .other = $0 { true } else { false } }), case .other(let name) = unknown {
             return try await invalid(tag: tag, "Unknown SEARCH return option \(name).")
         }
