@@ -45,13 +45,17 @@ public final class ServerRuntime: Sendable {
         self.reloader = reloader
         certificates = try TLSCertificateStore(configuration: configuration.tls)
         auth = try AuthSetup(configuration: configuration, logger: logger)
-        let imap = IMAPConnectionHandler(
-            settings: IMAPServerSettings(hostname: configuration.hostname),
-            authenticator: auth.authenticator,
-            openMailStore: MailHome.opener(configuration: configuration, stores: OpenMailStores())
-        )
-        // One open store per home for every protocol's sessions.
+        // One open store per home for every protocol's sessions, so that an IMAP session idling
+        // on a mailbox hears of an LMTP delivery at once.
         let stores = OpenMailStores()
+        let imap = IMAPConnectionHandler(
+            settings: IMAPServerSettings(
+                hostname: configuration.hostname,
+                maximumConnectionsPerUserAddress: configuration.limits.maxConnectionsPerUserIP
+            ),
+            authenticator: auth.authenticator,
+            openMailStore: MailHome.opener(configuration: configuration, stores: stores)
+        )
         let lmtp = LMTPSetup.handler(configuration: configuration, authenticator: auth.authenticator, stores: stores)
         var bound: [BoundListener] = []
         var listeners: [any Service] = []

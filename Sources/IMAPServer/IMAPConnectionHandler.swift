@@ -11,11 +11,14 @@ public struct IMAPConnectionHandler: ConnectionHandler {
     private let settings: IMAPServerSettings
     private let authenticator: Authenticator
     private let openMailStore: MailStoreOpener
+    /// Sessions per user and address, across every listener this handler serves.
+    private let userConnections: UserConnectionLimiter
 
     public init(settings: IMAPServerSettings, authenticator: Authenticator, openMailStore: @escaping MailStoreOpener) {
         self.settings = settings
         self.authenticator = authenticator
         self.openMailStore = openMailStore
+        self.userConnections = UserConnectionLimiter(maximum: settings.maximumConnectionsPerUserAddress)
     }
 
     public func makeFraming(settings: ListenerSettings) -> IMAPFramingHandler {
@@ -30,6 +33,7 @@ public struct IMAPConnectionHandler: ConnectionHandler {
                 settings: settings,
                 authenticator: authenticator,
                 openMailStore: openMailStore,
+                userConnections: userConnections,
                 input: try await IMAPInput(connection: connection, channel: pipeline, iterator: inbound.makeAsyncIterator()),
                 output: outbound
             )

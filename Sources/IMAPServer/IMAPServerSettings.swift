@@ -12,6 +12,8 @@ public struct IMAPServerSettings: Sendable {
     public var maximumAuthenticationFailures: Int
     /// Invalid commands after which the connection is closed.
     public var maximumInvalidCommands: Int
+    /// Logged-in sessions of one user from one address; a login beyond it is refused.
+    public var maximumConnectionsPerUserAddress: Int
     /// How often an idling session looks for changes made by other processes (`columba save`,
     /// another server on the same home); changes made in this process are pushed at once.
     public var idleCheckInterval: Duration
@@ -22,6 +24,7 @@ public struct IMAPServerSettings: Sendable {
         maximumMessageSize: UInt64 = IMAPDefaults.maximumLiteralSize,
         maximumAuthenticationFailures: Int = 3,
         maximumInvalidCommands: Int = 20,
+        maximumConnectionsPerUserAddress: Int = 10,
         idleCheckInterval: Duration = .seconds(30)
     ) {
         self.hostname = hostname
@@ -29,6 +32,7 @@ public struct IMAPServerSettings: Sendable {
         self.maximumMessageSize = maximumMessageSize
         self.maximumAuthenticationFailures = maximumAuthenticationFailures
         self.maximumInvalidCommands = maximumInvalidCommands
+        self.maximumConnectionsPerUserAddress = maximumConnectionsPerUserAddress
         self.idleCheckInterval = idleCheckInterval
     }
 }

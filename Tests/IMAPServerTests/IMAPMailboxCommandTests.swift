@@ -254,6 +254,34 @@ struct IMAPMailboxCommandTests {
         }
     }
 
+    @Test("a user's sessions from one address are limited; a logout or UNAUTHENTICATE frees a place")
+    func sessionsPerUserAndAddress() async throws {
+        try await IMAPTestServer.run(settings: IMAPServerSettings(hostname: "mail.example.test", maximumConnectionsPerUserAddress: 2)) { server in
+            let first = try await server.loggedIn()
+            let second = try await server.loggedIn()
+            let (third, _) = try await server.connect()
+            #expect(try await third.command("a1 LOGIN alice@example.test wonderland")
+                == ["a1 NO [LIMIT] Too many connections for this user from your address."])
+            // Another user is not affected.
+            #expect(try await third.command("a2 LOGIN quota@example.test secret").last?.hasPrefix("a2 OK") == true)
+            #expect(try await first.command("b1 UNAUTHENTICATE") == ["b1 OK Unauthenticated."])
+            let (fourth, _) = try await server.connect()
+            #expect(try await fourth.command("c1 LOGIN alice@example.test wonderland").last?.hasPrefix("c1 OK") == true)
+            _ = try await second.command("b2 LOGOUT")
+            await second.close()
+            // The place is free once the session has ended on the server's side.
+            var reply: [String] = []
+            for attempt in 1...200 {
+                let (fifth, _) = try await server.connect()
+                reply = try await fifth.command("d\(attempt) LOGIN alice@example.test wonderland")
+                if reply.last?.contains(" OK ") == true { break }
+                await fifth.close()
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(reply.last?.contains(" OK [CAPABILITY") == true, "\(reply)")
+        }
+    }
+
     @Test("two sessions of one user share the store")
     func sharedStore() async throws {
         try await IMAPTestServer.run { server in

@@ -32,6 +32,7 @@ struct IMAPTestServer {
         tls: ListenerConfiguration.TLSMode = .starttls,
         plaintext: Auth.PlaintextPolicy = .allowLoopback,
         penalty: Duration = .milliseconds(200),
+        settings: IMAPServerSettings = IMAPServerSettings(hostname: "mail.example.test"),
         _ body: (IMAPTestServer) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("columba-imap-\(UUID().uuidString)")
@@ -58,7 +59,7 @@ struct IMAPTestServer {
         let listener = try await Listener.bind(
             settings: ListenerSettings(name: "imap", host: "127.0.0.1", port: 0, tls: tls, maximumLineLength: 1000),
             handler: IMAPConnectionHandler(
-                settings: IMAPServerSettings(hostname: "mail.example.test"), authenticator: authenticator,
+                settings: settings, authenticator: authenticator,
                 openMailStore: { record in
                     let store = try await stores.store(home: mailRoot + "/" + record.username)
                     store.quota = QuotaLimits(storageBytes: record.quotaStorageBytes, messages: record.quotaMessageCount)

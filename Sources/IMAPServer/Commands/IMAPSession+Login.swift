@@ -72,9 +72,15 @@ extension IMAPSession {
     private mutating func finishLogin(tag: String, outcome: AuthOutcome) async throws -> Next {
         switch outcome {
         case .success(let user, _):
+            guard userConnections.admit(user: user.username, address: connection.remoteIP) else {
+                logger.notice("login refused: too many sessions", metadata: ["user": "\(user.username)"])
+                try await send(tag, .no("Too many connections for this user from your address.", code: .limit))
+                return .continue
+            }
             do {
                 mailboxes = try await MailStoreAdapter.open(try await openMailStore(user.record))
             } catch {
+                userConnections.release(user: user.username, address: connection.remoteIP)
                 logger.error("cannot open the mail store", metadata: ["user": "\(user.username)", "error": "\(error)"])
                 try await send(tag, .no("Your mail is not available right now, try again later.", code: .unavailable))
                 return .continue
@@ -110,6 +116,7 @@ extension IMAPSession {
     /// RFC 8437: back to the not-authenticated state, as on a new connection (ENABLEd
     /// extensions are forgotten; TLS stays).
     mutating func unauthenticate(tag: String) async throws {
+        if let user = state.user { userConnections.release(user: user, address: connection.remoteIP) }
         state.phase = .notAuthenticated
         state.enabled = []
         state.selected = nil

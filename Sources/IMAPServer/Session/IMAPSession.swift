@@ -24,6 +24,7 @@ struct IMAPSession {
     let settings: IMAPServerSettings
     let authenticator: Authenticator
     let openMailStore: IMAPConnectionHandler.MailStoreOpener
+    let userConnections: UserConnectionLimiter
     var input: IMAPInput
     let output: NIOAsyncChannelOutboundWriter<ByteBuffer>
     var logger: Logger
@@ -38,6 +39,7 @@ struct IMAPSession {
         settings: IMAPServerSettings,
         authenticator: Authenticator,
         openMailStore: @escaping IMAPConnectionHandler.MailStoreOpener,
+        userConnections: UserConnectionLimiter,
         input: IMAPInput,
         output: NIOAsyncChannelOutboundWriter<ByteBuffer>
     ) {
@@ -45,12 +47,14 @@ struct IMAPSession {
         self.settings = settings
         self.authenticator = authenticator
         self.openMailStore = openMailStore
+        self.userConnections = userConnections
         self.input = input
         self.output = output
         self.logger = connection.logger
     }
 
     mutating func run() async throws {
+        defer { if let user = state.user { userConnections.release(user: user, address: connection.remoteIP) } }
         try await send(.untagged(.ok(.capability(capabilities), "\(settings.hostname) Columba ready.")))
         try await shutdown.run(connection: connection, farewell: "* BYE Server shutting down.\r\n") {
             while let frame = try await input.next(readRequest(mode: .command)) {

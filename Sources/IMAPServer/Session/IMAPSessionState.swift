@@ -24,6 +24,12 @@ struct IMAPSessionState: Sendable {
     /// The extensions ENABLE can turn on.
     static let enableable: Set<String> = ["IMAP4REV2", "UTF8=ACCEPT", "CONDSTORE", "QRESYNC"]
 
+    /// The logged-in user's name.
+    var user: String? {
+        if case .authenticated(let user) = phase { return user.username }
+        return nil
+    }
+
     var isAuthenticated: Bool {
         if case .authenticated = phase { return true }
         return false

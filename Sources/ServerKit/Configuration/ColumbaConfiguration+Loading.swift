@@ -145,15 +145,21 @@ extension ColumbaConfiguration {
             default: base.maxConnectionsPerIP,
             range: 1...1_000_000
         )
-        if perIP > maxConnections {
+        let perUserIP = reader.integer(
+            ["limits", "max_connections_per_user_ip"],
+            default: base.maxConnectionsPerUserIP,
+            range: 1...1_000_000
+        )
+        for (key, value) in [("max_connections_per_ip", perIP), ("max_connections_per_user_ip", perUserIP)] where value > maxConnections {
             reader.report(
-                ["limits", "max_connections_per_ip"],
-                "\(perIP) is above limits.max_connections (\(maxConnections)); expected at most \(maxConnections)"
+                ["limits", key],
+                "\(value) is above limits.max_connections (\(maxConnections)); expected at most \(maxConnections)"
             )
         }
         return LimitsConfiguration(
             maxConnections: maxConnections,
             maxConnectionsPerIP: perIP,
+            maxConnectionsPerUserIP: perUserIP,
             idleTimeout: reader.duration(
                 ["limits", "idle_timeout"],
                 default: base.idleTimeout,

@@ -58,6 +58,7 @@ extension ColumbaConfiguration {
         writer.section("limits") {
             $0.value("max_connections", limits.maxConnections)
             $0.value("max_connections_per_ip", limits.maxConnectionsPerIP)
+            $0.value("max_connections_per_user_ip", limits.maxConnectionsPerUserIP)
             $0.value("idle_timeout", limits.idleTimeout)
             $0.value("line_length", limits.lineLength)
         }

@@ -113,6 +113,7 @@ public struct ColumbaConfiguration: Sendable, Hashable {
             limits: LimitsConfiguration(
                 maxConnections: 1000,
                 maxConnectionsPerIP: 20,
+                maxConnectionsPerUserIP: 10,
                 idleTimeout: .seconds(30 * 60),
                 lineLength: 8192
             ),

@@ -55,7 +55,8 @@ indirect enum ConfigurationSchema: Sendable {
         (
             "limits",
             .section([
-                ("max_connections", .value), ("max_connections_per_ip", .value), ("idle_timeout", .value),
+                ("max_connections", .value), ("max_connections_per_ip", .value), ("max_connections_per_user_ip", .value),
+                ("idle_timeout", .value),
                 ("line_length", .value),
             ])
         ),

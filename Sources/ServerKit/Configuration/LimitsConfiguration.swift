@@ -4,15 +4,19 @@ public struct LimitsConfiguration: Sendable, Hashable {
     public var maxConnections: Int
     /// Open connections from one client IP address, 1...`maxConnections`.
     public var maxConnectionsPerIP: Int
+    /// Logged-in sessions of one user from one client IP address (Dovecot's
+    /// `mail_max_userip_connections`), 1...`maxConnections`.
+    public var maxConnectionsPerUserIP: Int
     /// A connection idle this long is closed (IMAP IDLE included), 10s...24h.
     public var idleTimeout: Duration
     /// The longest command line in bytes, 1000...1_048_576 (RFC 5321 needs 512, RFC 7162 advises 8192).
     public var lineLength: Int
 
     /// Creates limits.
-    public init(maxConnections: Int, maxConnectionsPerIP: Int, idleTimeout: Duration, lineLength: Int) {
+    public init(maxConnections: Int, maxConnectionsPerIP: Int, maxConnectionsPerUserIP: Int, idleTimeout: Duration, lineLength: Int) {
         self.maxConnections = maxConnections
         self.maxConnectionsPerIP = maxConnectionsPerIP
+        self.maxConnectionsPerUserIP = maxConnectionsPerUserIP
         self.idleTimeout = idleTimeout
         self.lineLength = lineLength
     }
