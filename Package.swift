@@ -75,6 +75,8 @@ let package = Package(
         ),
 
         .target(name: "Sieve", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
+        /// A user's Sieve scripts on disk, shared by LMTP delivery, ManageSieve and the CLI.
+        .target(name: "SieveScripts", swiftSettings: swiftSettings),
         /// MailStore append/fetch/search benchmark; see BENCHMARKS.md and scripts/bench/storage.
         .executableTarget(
             name: "MailStoreBenchmark",
@@ -183,6 +185,7 @@ let package = Package(
                 "SMTPGrammar",
                 "ServerKit",
                 "Sieve",
+                "SieveScripts",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -222,6 +225,7 @@ let package = Package(
                 "MailMessage",
                 "MailStore",
                 "Sieve",
+                "SieveScripts",
                 "Auth",
                 "ServerKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -344,7 +348,7 @@ let package = Package(
         .testTarget(
             name: "LMTPServerTests",
             dependencies: [
-                "LMTPServer", "MailTesting", "MailMessage", "MailStore", "Sieve",
+                "LMTPServer", "MailTesting", "MailMessage", "MailStore", "Sieve", "SieveScripts",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
