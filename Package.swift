@@ -199,6 +199,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "ManageSieveServer",
+            dependencies: [
+                "Auth",
+                "ManageSieveGrammar",
+                "ServerKit",
+                "Sieve",
+                "SieveScripts",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Wiring and executables
 
         .target(
@@ -209,6 +224,7 @@ let package = Package(
                 "IMAPServer",
                 "LMTPServer",
                 "MailStore",
+                "ManageSieveServer",
                 "ServerKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -363,6 +379,17 @@ let package = Package(
         .testTarget(
             name: "ManageSieveGrammarTests",
             dependencies: ["ManageSieveGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ManageSieveServerTests",
+            dependencies: [
+                "ManageSieveServer", "ManageSieveGrammar", "MailStore", "MailTesting", "Auth", "ServerKit", "SieveScripts",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
