@@ -376,6 +376,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SieveScriptsTests", dependencies: ["SieveScripts"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ManageSieveGrammarTests",
             dependencies: ["ManageSieveGrammar", .product(name: "NIOCore", package: "swift-nio")],

@@ -123,10 +123,13 @@ public struct SieveScriptStore: Sendable {
         try AtomicFile.remove(path(of: name))
     }
 
-    /// A name is 1 to 128 characters, none a control character or `/`, not starting with `.`.
+    /// A name is 1 to 128 characters, none a control character (RFC 5804 §1.6 also excludes
+    /// U+2028 and U+2029) or `/`, not starting with `.`.
     public static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= maximumNameLength && !name.hasPrefix(".")
-            && name.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && $0 != "/" }
+            && name.unicodeScalars.allSatisfy {
+                $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && $0.value != 0x2028 && $0.value != 0x2029 && $0 != "/"
+            }
     }
 
     private var activeMarkerPath: String { "\(directory)/\(Self.activeMarker)" }
