@@ -273,6 +273,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// libFuzzer entry for the ManageSieve grammar; see scripts/fuzz-managesievegrammar.sh.
+        .executableTarget(
+            name: "ManageSieveGrammarFuzzer",
+            dependencies: ["ManageSieveGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Test support
 
         .target(
