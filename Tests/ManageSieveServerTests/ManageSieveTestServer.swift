@@ -11,7 +11,8 @@ import Testing
 @testable import ManageSieveServer
 
 /// A ManageSieve listener on a free loopback port with a passwd-file of test users, each with a
-/// home under a temporary directory; scripts of at most 512 octets, three per user.
+/// home under a temporary directory; scripts of at most 512 octets (unless the test says
+/// otherwise), three per user.
 struct ManageSieveTestServer {
     static let users = """
         alice@example.test:{PLAIN}wonderland::::::
@@ -52,6 +53,7 @@ struct ManageSieveTestServer {
     static func run(
         plaintext: Auth.PlaintextPolicy = .allowLoopback,
         penalty: Duration = .milliseconds(100),
+        maximumScriptSize: Int = 512,
         _ body: (ManageSieveTestServer) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("columba-managesieve-\(UUID().uuidString)")
@@ -79,7 +81,7 @@ struct ManageSieveTestServer {
         let listener = try await Listener.bind(
             settings: ListenerSettings(name: "managesieve", host: "127.0.0.1", port: 0, tls: .starttls, maximumLineLength: 1000),
             handler: ManageSieveConnectionHandler(
-                settings: ManageSieveServerSettings(hostname: "mail.example.test", maximumScriptSize: 512, maximumScripts: 3),
+                settings: ManageSieveServerSettings(hostname: "mail.example.test", maximumScriptSize: maximumScriptSize, maximumScripts: 3),
                 authenticator: authenticator,
                 homeDirectory: { record in mailRoot + "/" + record.username }
             ),

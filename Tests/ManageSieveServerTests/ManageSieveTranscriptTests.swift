@@ -315,4 +315,23 @@ struct ManageSieveTranscriptTests {
                 """)
         }
     }
+
+    @Test("pipelined after AUTHENTICATE, a script over the login literal limit is read with the script limit")
+    func pipelinedAfterLogin() async throws {
+        try await ManageSieveTestServer.run(maximumScriptSize: 10_000) { server in
+            let script = "# " + String(repeating: "x", count: 8990) + "\r\nkeep;\r\n"
+            let client = try await server.connect()
+            try await transcript(client, ManageSieveTestServer.greeting)
+            let plain = Data("\u{0}alice@example.test\u{0}wonderland".utf8).base64EncodedString()
+            try await client.sendRaw(Array(
+                "AUTHENTICATE \"PLAIN\" \"\(plain)\"\r\nPUTSCRIPT \"big\" {\(script.utf8.count)+}\r\n\(script)\r\nGETSCRIPT \"none\"\r\n".utf8
+            ))
+            try await transcript(client, """
+                S: OK "Logged in."
+                S: OK "PUTSCRIPT completed."
+                S: NO (NONEXISTENT) "There is no script named none."
+                """)
+            #expect(try SieveScriptStore(home: server.home).read("big") == script)
+        }
+    }
 }
