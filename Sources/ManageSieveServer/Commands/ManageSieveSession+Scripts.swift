@@ -10,8 +10,8 @@ import SieveScripts
 extension ManageSieveSession {
     func haveSpace(name: String, size: UInt64, in scripts: ScriptStorage) async throws {
         guard SieveScriptStore.isValidName(name) else { return try await send(.no("Invalid script name.")) }
-        guard let refusal = try await storeCall(await scripts.quotaRefusal(name: name, size: size), name: name) else { return }
-        if let refusal { return try await send(Self.reply(for: refusal)) }
+        guard let quota = try await storeCall(await scripts.quotaRefusal(name: name, size: size), name: name) else { return }
+        if let refusal = quota { return try await send(Self.reply(for: refusal)) }
         try await send(.ok("PUTSCRIPT would succeed."))
     }
 
@@ -19,9 +19,9 @@ extension ManageSieveSession {
     /// validator's message and position, and nothing is stored.
     func putScript(name: String, script: [UInt8], in scripts: ScriptStorage) async throws {
         guard SieveScriptStore.isValidName(name) else { return try await send(.no("Invalid script name.")) }
-        let quota = try await storeCall(await scripts.quotaRefusal(name: name, size: UInt64(script.count)), name: name)
-        guard let refusal = quota else { return }
-        if let refusal { return try await send(Self.reply(for: refusal)) }
+        let size = UInt64(script.count)
+        guard let quota = try await storeCall(await scripts.quotaRefusal(name: name, size: size), name: name) else { return }
+        if let refusal = quota { return try await send(Self.reply(for: refusal)) }
         guard let text = try await compile(script) else { return }
         guard try await storeCall(await scripts.run { try $0.put(name, text: text) }, name: name) != nil else { return }
         logger.info("script stored", metadata: ["script": "\(name)", "size": "\(script.count)"])
