@@ -75,6 +75,8 @@ let package = Package(
         ),
 
         .target(name: "Sieve", dependencies: ["MailMessage"], swiftSettings: swiftSettings),
+        /// A user's Sieve scripts on disk, shared by LMTP delivery, ManageSieve and the CLI.
+        .target(name: "SieveScripts", swiftSettings: swiftSettings),
         /// MailStore append/fetch/search benchmark; see BENCHMARKS.md and scripts/bench/storage.
         .executableTarget(
             name: "MailStoreBenchmark",
@@ -106,6 +108,11 @@ let package = Package(
 
         .target(
             name: "IMAPGrammar",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ManageSieveGrammar",
             dependencies: [.product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
@@ -183,7 +190,23 @@ let package = Package(
                 "SMTPGrammar",
                 "ServerKit",
                 "Sieve",
+                "SieveScripts",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
+            name: "ManageSieveServer",
+            dependencies: [
+                "Auth",
+                "ManageSieveGrammar",
+                "ServerKit",
+                "Sieve",
+                "SieveScripts",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -201,6 +224,7 @@ let package = Package(
                 "IMAPServer",
                 "LMTPServer",
                 "MailStore",
+                "ManageSieveServer",
                 "ServerKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -222,6 +246,7 @@ let package = Package(
                 "MailMessage",
                 "MailStore",
                 "Sieve",
+                "SieveScripts",
                 "Auth",
                 "ServerKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -245,6 +270,13 @@ let package = Package(
         .executableTarget(
             name: "IMAPGrammarFuzzer",
             dependencies: ["IMAPGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+
+        /// libFuzzer entry for the ManageSieve grammar; see scripts/fuzz-managesievegrammar.sh.
+        .executableTarget(
+            name: "ManageSieveGrammarFuzzer",
+            dependencies: ["ManageSieveGrammar", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
 
@@ -344,10 +376,27 @@ let package = Package(
         .testTarget(
             name: "LMTPServerTests",
             dependencies: [
-                "LMTPServer", "MailTesting", "MailMessage", "MailStore", "Sieve",
+                "LMTPServer", "MailTesting", "MailMessage", "MailStore", "Sieve", "SieveScripts",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SieveScriptsTests", dependencies: ["SieveScripts"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ManageSieveGrammarTests",
+            dependencies: ["ManageSieveGrammar", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ManageSieveServerTests",
+            dependencies: [
+                "ManageSieveServer", "ManageSieveGrammar", "MailStore", "MailTesting", "Auth", "ServerKit", "SieveScripts",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -3,6 +3,7 @@ import IMAPServer
 import LMTPServer
 import Logging
 import MailStore
+import ManageSieveServer
 import NIOCore
 import Synchronization
 import ServerKit
@@ -57,11 +58,12 @@ public final class ServerRuntime: Sendable {
             openMailStore: MailHome.opener(configuration: configuration, stores: stores)
         )
         let lmtp = LMTPSetup.handler(configuration: configuration, authenticator: auth.authenticator, stores: stores)
+        let manageSieve = ManageSieveSetup.handler(configuration: configuration, authenticator: auth.authenticator)
         var bound: [BoundListener] = []
         var listeners: [any Service] = []
         var unserved: [ListenerConfiguration] = []
         for listener in configuration.listeners {
-            guard [.imap, .lmtp].contains(listener.serviceProtocol) else {
+            guard [.imap, .lmtp, .managesieve].contains(listener.serviceProtocol) else {
                 unserved.append(listener)
                 continue
             }
@@ -81,6 +83,10 @@ public final class ServerRuntime: Sendable {
                     boundAddress = service.boundAddress
                 case .lmtp:
                     let service = try await Listener.bind(settings: settings, handler: lmtp, certificates: certificates, logger: logger)
+                    listeners.append(service)
+                    boundAddress = service.boundAddress
+                case .managesieve:
+                    let service = try await Listener.bind(settings: settings, handler: manageSieve, certificates: certificates, logger: logger)
                     listeners.append(service)
                     boundAddress = service.boundAddress
                 default:

@@ -65,3 +65,8 @@ public struct SieveScript: Hashable, Sendable {
         }
     }
 }
+
+extension SieveScript {
+    /// The extensions scripts may require, sorted (ManageSieve's SIEVE capability, RFC 5804 §1.7).
+    public static let supportedExtensions: [String] = SieveSignature.knownExtensions.sorted()
+}

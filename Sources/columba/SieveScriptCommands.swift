@@ -2,8 +2,8 @@ import ArgumentParser
 import Auth
 import ColumbaServer
 import Foundation
-import LMTPServer
 import Sieve
+import SieveScripts
 
 /// `columba sieve put|get|list|activate|deactivate|delete -u USER`: a user's scripts in their
 /// home, as ``SieveScriptStore`` keeps them and LMTP delivery runs them.

@@ -13,6 +13,7 @@ struct EmbeddedDefaultTests {
         // Free ports instead of 1143/1993/1024 so the test cannot collide with a running server.
         let environment = [
             "COLUMBA_LISTENERS_IMAP_PORT": "0", "COLUMBA_LISTENERS_IMAPS_PORT": "0", "COLUMBA_LISTENERS_LMTP_PORT": "0",
+            "COLUMBA_LISTENERS_MANAGESIEVE_PORT": "0",
         ]
         let server = try await ServerProcess.start(configuration: nil, dataDirectory: data, environment: environment)
         let output = server.output
@@ -58,6 +59,7 @@ struct InProcessServerTests {
     func embeddedDefault() async throws {
         let environment = [
             "COLUMBA_LISTENERS_IMAP_PORT": "0", "COLUMBA_LISTENERS_IMAPS_PORT": "0", "COLUMBA_LISTENERS_LMTP_PORT": "0",
+            "COLUMBA_LISTENERS_MANAGESIEVE_PORT": "0",
         ]
         let (server, report) = try await InProcessServer.start(configuration: nil, environment: environment)
         let account = try #require(report.createdAccount)

@@ -1,5 +1,5 @@
 import Foundation
-import LMTPServer
+import SieveScripts
 import MailTesting
 import Testing
 

@@ -4,6 +4,7 @@ import Logging
 import MailStore
 import SMTPGrammar
 import Sieve
+import SieveScripts
 
 /// Delivers messages to local users: the userdb lookup for RCPT, then per recipient the Sieve
 /// chain and its actions (store, discard, reject, redirect, vacation).

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SieveScripts
 
 /// Remembers whom a user's vacation answered, so each sender gets one reply per handle per
 /// interval (RFC 5230 §4.2): one file per (handle, sender) in `<home>/sieve/.vacation/`, named by

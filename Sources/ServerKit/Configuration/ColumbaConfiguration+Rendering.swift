@@ -72,6 +72,8 @@ extension ColumbaConfiguration {
             $0.list("before", sieve.before)
             $0.list("after", sieve.after)
             $0.value("relay", sieve.relay ?? "")
+            $0.value("max_script_size", sieve.maxScriptSize)
+            $0.value("max_scripts", sieve.maxScripts)
         }
         return writer.text
     }

@@ -62,6 +62,8 @@ indirect enum ConfigurationSchema: Sendable {
         ),
         ("shutdown", .section([("drain_timeout", .value)])),
         ("lmtp", .section([("received_header", .value), ("max_message_size", .value), ("max_recipients", .value)])),
-        ("sieve", .section([("before", .list), ("after", .list), ("relay", .value)])),
+        ("sieve", .section([
+            ("before", .list), ("after", .list), ("relay", .value), ("max_script_size", .value), ("max_scripts", .value),
+        ])),
     ])
 }

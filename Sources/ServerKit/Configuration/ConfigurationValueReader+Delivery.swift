@@ -24,7 +24,9 @@ extension ConfigurationValueReader {
         return SieveConfiguration(
             before: items(["sieve", "before"])?.0 ?? base.before,
             after: items(["sieve", "after"])?.0 ?? base.after,
-            relay: relay
+            relay: relay,
+            maxScriptSize: integer(["sieve", "max_script_size"], default: base.maxScriptSize, range: 1024...(1 << 20)),
+            maxScripts: integer(["sieve", "max_scripts"], default: base.maxScripts, range: 1...10_000)
         )
     }
 

@@ -15,7 +15,7 @@ public struct LMTPConfiguration: Sendable, Hashable {
     }
 }
 
-/// The administrator's Sieve settings for delivery (`sieve.*`).
+/// The administrator's Sieve settings for delivery and ManageSieve (`sieve.*`).
 public struct SieveConfiguration: Sendable, Hashable {
     /// Scripts (files, or folders whose `*.sieve` files run in name order) run before the user's.
     public var before: [String]
@@ -24,11 +24,21 @@ public struct SieveConfiguration: Sendable, Hashable {
     /// `host:port` of the SMTP relay that takes redirects and vacation replies; `nil` drops them
     /// with a logged note.
     public var relay: String?
+    /// The largest script a user may upload through ManageSieve, in octets, 1 KiB...1 MiB (the
+    /// engine's own bound); Pigeonhole's `sieve_max_script_size`.
+    public var maxScriptSize: Int
+    /// The most scripts a user may keep, 1...10000; Pigeonhole's `sieve_quota_max_scripts`.
+    public var maxScripts: Int
 
     /// Creates the Sieve settings.
-    public init(before: [String] = [], after: [String] = [], relay: String? = nil) {
+    public init(
+        before: [String] = [], after: [String] = [], relay: String? = nil,
+        maxScriptSize: Int = 1 << 20, maxScripts: Int = 100
+    ) {
         self.before = before
         self.after = after
         self.relay = relay
+        self.maxScriptSize = maxScriptSize
+        self.maxScripts = maxScripts
     }
 }

@@ -16,10 +16,13 @@ struct DeliveryConfigurationTests {
               before: [/etc/columba/sieve/before.d]
               after: /etc/columba/sieve/after.sieve
               relay: "127.0.0.1:25"
+              max_script_size: 65536
+              max_scripts: 20
             """)
         #expect(configuration.lmtp == LMTPConfiguration(receivedHeader: false, maxMessageSize: 10000, maxRecipients: 20))
         #expect(configuration.sieve == SieveConfiguration(
-            before: ["/etc/columba/sieve/before.d"], after: ["/etc/columba/sieve/after.sieve"], relay: "127.0.0.1:25"
+            before: ["/etc/columba/sieve/before.d"], after: ["/etc/columba/sieve/after.sieve"], relay: "127.0.0.1:25",
+            maxScriptSize: 65536, maxScripts: 20
         ))
     }
 
@@ -32,11 +35,15 @@ struct DeliveryConfigurationTests {
               max_recipients: 0
             sieve:
               relay: smtp.example.org
+              max_script_size: 2097152
+              max_scripts: 0
             """)
         #expect(problems == [
             "\(fixture.configPath):2: lmtp.received_header: \"maybe\" is not a boolean; expected true or false",
             "\(fixture.configPath):3: lmtp.max_recipients: 0 is out of range; expected 1...100000",
             "\(fixture.configPath):5: sieve.relay: \"smtp.example.org\" is not host:port; expected an address such as 127.0.0.1:25",
+            "\(fixture.configPath):6: sieve.max_script_size: 2097152 is out of range; expected 1024...1048576",
+            "\(fixture.configPath):7: sieve.max_scripts: 0 is out of range; expected 1...10000",
         ])
     }
 }
