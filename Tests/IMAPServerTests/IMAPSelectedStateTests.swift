@@ -321,4 +321,47 @@ struct IMAPSelectedStateTests {
             ])
         }
     }
+
+    @Test("CHECK, ENABLE CONDSTORE while selected, SAVEDATE, EMAILID, THREADID, WITHIN, binary APPEND and BINARY with NUL, an empty mailbox")
+    func smallerExtensions() async throws {
+        try await IMAPTestServer.run { server in
+            let client = try await server.loggedIn()
+            _ = try await client.command("a0 CREATE Empty")
+            try await expectTranscript(client, [
+                ("a1 SELECT Empty", [
+                    #"* FLAGS (\Answered \Flagged \Deleted \Seen \Draft)"#,
+                    #"* OK [PERMANENTFLAGS (\Answered \Flagged \Deleted \Seen \Draft \*)] Flags permitted."#,
+                    "* 0 EXISTS", "* 0 RECENT",
+                    "* OK [UIDVALIDITY \(try await status(client, "Empty", "UIDVALIDITY"))] UIDs valid.",
+                    "* OK [UIDNEXT 1] Predicted next UID.",
+                    "* OK [HIGHESTMODSEQ \(try await status(client, "Empty", "HIGHESTMODSEQ"))] Highest modseq.",
+                    "a1 OK [READ-WRITE] SELECT completed.",
+                ]),
+                // An empty mailbox has no message 1; UIDs may name none.
+                ("a2 FETCH 1:* FLAGS", ["a2 BAD Invalid message sequence number."]),
+                ("a3 UID FETCH 1:* FLAGS", ["a3 OK UID FETCH completed."]),
+                ("a4 SEARCH ALL", ["* SEARCH", "a4 OK SEARCH completed."]),
+                ("a5 CHECK", ["a5 OK CHECK completed."]),
+            ])
+            // A binary literal (RFC 3516) with a NUL octet in the body.
+            let message: [UInt8] = Array("Subject: binary\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\n\r\n".utf8) + [0x41, 0x00, 0x42]
+            try await client.sendRaw(Array("b1 APPEND Empty ~{\(message.count)+}\r\n".utf8) + message + Array("\r\n".utf8))
+            #expect(try await client.readLine() == "* 1 EXISTS")
+            #expect(try await client.readLine() == "* 1 RECENT")
+            #expect(try await client.readLine()?.hasPrefix("b1 OK [APPENDUID ") == true)
+            let modseq = try await status(client, "Empty", "HIGHESTMODSEQ")
+            let saved = try await client.command("b2 FETCH 1 (SAVEDATE EMAILID THREADID)")
+            #expect(saved.count == 2 && saved[0].hasPrefix(#"* 1 FETCH (SAVEDATE ""#) && saved[0].contains(" EMAILID (") && saved[0].hasSuffix(" THREADID NIL)"), "\(saved)")
+            try await expectTranscript(client, [
+                // BINARY of a part with a NUL octet comes as a literal8 (RFC 3516 §4.2).
+                ("b3 FETCH 1 BINARY.PEEK[1]", ["* 1 FETCH (BINARY[1] ~{3}", "A\u{0}B)", "b3 OK FETCH completed."]),
+                ("b4 ENABLE CONDSTORE", ["* OK [HIGHESTMODSEQ \(modseq)] Highest modseq.", "* ENABLED CONDSTORE", "b4 OK ENABLE completed."]),
+                ("b5 FETCH 1 FLAGS", ["* 1 FETCH (FLAGS (\\Recent) MODSEQ (\(modseq)))", "b5 OK FETCH completed."]),
+                ("b6 SEARCH YOUNGER 3600", ["* SEARCH 1", "b6 OK SEARCH completed."]),
+                ("b7 SEARCH OLDER 3600", ["* SEARCH", "b7 OK SEARCH completed."]),
+                ("b8 SEARCH SAVEDBEFORE 1-Jan-2000", ["* SEARCH", "b8 OK SEARCH completed."]),
+                ("b9 SEARCH SAVEDATESUPPORTED", ["* SEARCH 1", "b9 OK SEARCH completed."]),
+            ])
+        }
+    }
 }
