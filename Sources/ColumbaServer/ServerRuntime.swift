@@ -52,7 +52,8 @@ public final class ServerRuntime: Sendable {
         let imap = IMAPConnectionHandler(
             settings: IMAPServerSettings(
                 hostname: configuration.hostname,
-                maximumConnectionsPerUserAddress: configuration.limits.maxConnectionsPerUserIP
+                maximumConnectionsPerUserAddress: configuration.limits.maxConnectionsPerUserIP,
+                loginTimeout: configuration.limits.loginTimeout
             ),
             authenticator: auth.authenticator,
             openMailStore: MailHome.opener(configuration: configuration, stores: stores)

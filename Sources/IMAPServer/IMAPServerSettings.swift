@@ -14,6 +14,8 @@ public struct IMAPServerSettings: Sendable {
     public var maximumInvalidCommands: Int
     /// Logged-in sessions of one user from one address; a login beyond it is refused.
     public var maximumConnectionsPerUserAddress: Int
+    /// A connection that has not logged in this long after connecting is closed.
+    public var loginTimeout: Duration
     /// How often an idling session looks for changes made by other processes (`columba save`,
     /// another server on the same home); changes made in this process are pushed at once.
     public var idleCheckInterval: Duration
@@ -25,6 +27,7 @@ public struct IMAPServerSettings: Sendable {
         maximumAuthenticationFailures: Int = 3,
         maximumInvalidCommands: Int = 20,
         maximumConnectionsPerUserAddress: Int = 10,
+        loginTimeout: Duration = .seconds(180),
         idleCheckInterval: Duration = .seconds(30)
     ) {
         self.hostname = hostname
@@ -33,6 +36,7 @@ public struct IMAPServerSettings: Sendable {
         self.maximumAuthenticationFailures = maximumAuthenticationFailures
         self.maximumInvalidCommands = maximumInvalidCommands
         self.maximumConnectionsPerUserAddress = maximumConnectionsPerUserAddress
+        self.loginTimeout = loginTimeout
         self.idleCheckInterval = idleCheckInterval
     }
 }

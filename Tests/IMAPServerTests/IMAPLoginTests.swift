@@ -8,6 +8,18 @@ import Testing
 /// Transcripts of the not-authenticated state: exact lines in, exact lines out.
 @Suite("IMAP login state")
 struct IMAPLoginTests {
+    @Test("a connection that does not log in in time gets BYE; a logged-in one stays", .timeLimit(.minutes(1)))
+    func loginTimeout() async throws {
+        let settings = IMAPServerSettings(hostname: "mail.example.test", loginTimeout: .milliseconds(500))
+        try await IMAPTestServer.run(settings: settings) { server in
+            let loggedIn = try await server.loggedIn()
+            let (idle, _) = try await server.connect()
+            #expect(try await idle.readLine() == "* BYE Login timeout.")
+            #expect(try await idle.readLine() == nil)
+            #expect(try await loggedIn.command("a1 NOOP") == ["a1 OK NOOP completed."])
+        }
+    }
+
     @Test("greeting, CAPABILITY, NOOP, LOGOUT")
     func basics() async throws {
         try await IMAPTestServer.run { server in

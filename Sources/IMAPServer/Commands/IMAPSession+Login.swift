@@ -86,6 +86,7 @@ extension IMAPSession {
                 return .continue
             }
             state.phase = .authenticated(user)
+            loginDeadline?.cancel()
             logger[metadataKey: "user"] = "\(user.username)"
             logger.info("logged in")
             try await send(tag, .ok("Logged in.", code: .capability(capabilities)))

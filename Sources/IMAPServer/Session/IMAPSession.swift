@@ -31,6 +31,8 @@ struct IMAPSession {
     var state = IMAPSessionState()
     /// Lets a graceful shutdown end the session between commands (and during IDLE).
     let shutdown = SessionShutdown()
+    /// Closes the connection unless it logs in in time; cancelled at login.
+    var loginDeadline: Task<Void, Never>?
     /// The logged-in user's mailboxes; set while authenticated.
     var mailboxes: MailStoreAdapter?
 
@@ -55,6 +57,15 @@ struct IMAPSession {
 
     mutating func run() async throws {
         defer { if let user = state.user { userConnections.release(user: user, address: connection.remoteIP) } }
+        // A connection that does not log in in time is closed, whatever it is doing.
+        let connection = self.connection
+        let timeout = settings.loginTimeout
+        loginDeadline = Task {
+            guard (try? await Task.sleep(for: timeout)) != nil else { return }
+            connection.logger.info("login timeout")
+            connection.sendAndClose("* BYE Login timeout.\r\n")
+        }
+        defer { loginDeadline?.cancel() }
         try await send(.untagged(.ok(.capability(capabilities), "\(settings.hostname) Columba ready.")))
         try await shutdown.run(connection: connection, farewell: "* BYE Server shutting down.\r\n") {
             while let frame = try await input.next(readRequest(mode: .command)) {

@@ -165,6 +165,7 @@ extension ColumbaConfiguration {
                 default: base.idleTimeout,
                 range: .seconds(10) ... .seconds(86_400)
             ),
+            loginTimeout: reader.duration(["limits", "login_timeout"], default: base.loginTimeout, range: .seconds(10) ... .seconds(3600)),
             lineLength: reader.integer(["limits", "line_length"], default: base.lineLength, range: 1000...1_048_576)
         )
     }

@@ -60,6 +60,7 @@ extension ColumbaConfiguration {
             $0.value("max_connections_per_ip", limits.maxConnectionsPerIP)
             $0.value("max_connections_per_user_ip", limits.maxConnectionsPerUserIP)
             $0.value("idle_timeout", limits.idleTimeout)
+            $0.value("login_timeout", limits.loginTimeout)
             $0.value("line_length", limits.lineLength)
         }
         writer.section("shutdown") { $0.value("drain_timeout", shutdown.drainTimeout) }

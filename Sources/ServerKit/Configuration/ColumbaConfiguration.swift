@@ -115,6 +115,7 @@ public struct ColumbaConfiguration: Sendable, Hashable {
                 maxConnectionsPerIP: 20,
                 maxConnectionsPerUserIP: 10,
                 idleTimeout: .seconds(30 * 60),
+                loginTimeout: .seconds(180),
                 lineLength: 8192
             ),
             shutdown: ShutdownConfiguration(drainTimeout: .seconds(30)),

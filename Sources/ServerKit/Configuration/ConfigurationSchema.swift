@@ -56,7 +56,7 @@ indirect enum ConfigurationSchema: Sendable {
             "limits",
             .section([
                 ("max_connections", .value), ("max_connections_per_ip", .value), ("max_connections_per_user_ip", .value),
-                ("idle_timeout", .value),
+                ("idle_timeout", .value), ("login_timeout", .value),
                 ("line_length", .value),
             ])
         ),
