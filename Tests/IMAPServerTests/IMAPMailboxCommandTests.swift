@@ -160,9 +160,15 @@ struct IMAPMailboxCommandTests {
             #expect(try await client.readLine() == "a4 OK [APPENDUID \(validity) 2] APPEND completed.")
 
             #expect(try await client.command("a5 STATUS Archive (MESSAGES UNSEEN DELETED SIZE RECENT UIDNEXT HIGHESTMODSEQ APPENDLIMIT)") == [
-                "* STATUS Archive (MESSAGES 2 UNSEEN 1 DELETED 0 SIZE 44 RECENT 0 UIDNEXT 3 HIGHESTMODSEQ 3 APPENDLIMIT 67108864)",
+                "* STATUS Archive (MESSAGES 2 UNSEEN 1 DELETED 0 SIZE 44 RECENT 2 UIDNEXT 3 HIGHESTMODSEQ 3 APPENDLIMIT 67108864)",
                 "a5 OK STATUS completed.",
             ])
+            // RECENT counts what no session has selected yet; a SELECT takes them.
+            _ = try await client.command("a8 EXAMINE Archive")
+            #expect(try await client.command("a9 STATUS Archive (RECENT)") == ["* STATUS Archive (RECENT 2)", "a9 OK STATUS completed."])
+            _ = try await client.command("b0 SELECT Archive")
+            #expect(try await client.command("b9 STATUS Archive (RECENT)") == ["* STATUS Archive (RECENT 0)", "b9 OK STATUS completed."])
+            _ = try await client.command("b0 UNSELECT")
             #expect(try await client.command("a6 STATUS Nope (MESSAGES)") == ["a6 NO [NONEXISTENT] Mailbox does not exist."])
             #expect(try await client.command("a7 STATUS Archive (MAILBOXID)") == ["a7 BAD Unsupported STATUS attribute MAILBOXID."])
 

@@ -40,7 +40,7 @@ struct IMAPPythonClientTests {
         typ, data = m.append("INBOX", None, None, message)
         assert typ == "OK", (typ, data)
         typ, data = m.status("Archive/2026", "(MESSAGES UNSEEN SIZE RECENT)")
-        assert data == [b"Archive/2026 (MESSAGES 1 UNSEEN 0 SIZE %d RECENT 0)" % len(message)], data
+        assert data == [b"Archive/2026 (MESSAGES 1 UNSEEN 0 SIZE %d RECENT 1)" % len(message)], data
         assert m.status("Nope", "(MESSAGES)")[0] == "NO"
         assert m.rename("Archive", "Old")[0] == "OK"
         assert m.list('""', "Old*")[1] == [b'(\\HasChildren) "/" Old', b'(\\HasNoChildren) "/" Old/2026']

@@ -23,14 +23,14 @@ extension IMAPSession {
         attributes.first { $0 == .mailboxID }?.rawValue
     }
 
-    /// The values of `attributes`, in the order asked. RECENT is always 0: no session sees
-    /// messages as recent (RFC 9051 drops \Recent).
+    /// The values of `attributes`, in the order asked. RECENT counts the messages no session
+    /// has selected yet, which the next SELECT will see as `\Recent`.
     func statusValues(_ attributes: [StatusAttribute], _ counts: MailboxStatus) -> [(StatusAttribute, UInt64)] {
         attributes.map { attribute in
             let value: UInt64
             switch attribute {
             case .messages: value = UInt64(counts.messages)
-            case .recent: value = 0
+            case .recent: value = UInt64(counts.recent)
             case .uidNext: value = UInt64(counts.uidNext)
             case .uidValidity: value = UInt64(counts.uidValidity)
             case .unseen: value = UInt64(counts.unseen)

@@ -328,12 +328,13 @@ public final class MailIndex: Sendable {
                     SELECT count(*) AS messages,
                            coalesce(sum(flags & ? = 0), 0) AS unseen,
                            coalesce(sum(flags & ? != 0), 0) AS deleted,
-                           coalesce(sum(virtual_size), 0) AS size
+                           coalesce(sum(virtual_size), 0) AS size,
+                           coalesce(sum(uid >= (SELECT first_recent_uid FROM mailbox WHERE id = ?)), 0) AS recent
                     FROM message WHERE mailbox_id = ?
                     """,
-                arguments: [MessageFlags.seen.rawValue, MessageFlags.deleted.rawValue, box.id]
+                arguments: [MessageFlags.seen.rawValue, MessageFlags.deleted.rawValue, box.id, box.id]
             )!
-            return MailboxStatus(messages: row["messages"], unseen: row["unseen"], deleted: row["deleted"], size: row["size"],
+            return MailboxStatus(messages: row["messages"], recent: row["recent"], unseen: row["unseen"], deleted: row["deleted"], size: row["size"],
                                  uidNext: box.uidNext, uidValidity: box.uidValidity, highestModseq: box.highestModseq)
         }
     }

@@ -17,6 +17,8 @@ public struct MailboxRecord: Hashable, Sendable {
 /// The numbers STATUS reports (RFC 9051 §6.3.11, RFC 7162, RFC 8438).
 public struct MailboxStatus: Hashable, Sendable {
     public var messages: Int
+    /// Messages no session has seen yet (`\Recent` not yet claimed by a SELECT).
+    public var recent: Int
     public var unseen: Int
     public var deleted: Int
     /// The sum of the messages' sizes (STATUS=SIZE).
