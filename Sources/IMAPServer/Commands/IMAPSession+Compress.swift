@@ -12,6 +12,7 @@ extension IMAPSession {
             return .continue
         }
         let ok = Response.tagged(TaggedResponse(tag: tag, state: .ok("DEFLATE active.")))
+        try await flush()
         try await input.startCompression(response: ok.encoded(options: encodingOptions))
         state.compressing = true
         logger.debug("compression started")

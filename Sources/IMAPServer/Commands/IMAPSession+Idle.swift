@@ -16,6 +16,8 @@ extension IMAPSession {
             try await send(.untagged(.bye(nil, "Server shutting down.")))
             return .close
         }
+        // The watcher writes on its own from here on.
+        try await flush()
         let watcher = IdleWatcher(
             selected: state.selected, mailboxes: mailboxes, options: updateOptions, output: output,
             encoding: encodingOptions, interval: settings.idleCheckInterval, connection: connection, logger: logger

@@ -11,6 +11,7 @@ extension IMAPSession {
         }
         // Nothing after this command has been read: the framing handler reads on request, and
         // startTLS discards what the client pipelined before its TLS hello.
+        try await flush()
         try await connection.startTLS(response: Response.tagged(TaggedResponse(tag: tag, state: .ok("Begin TLS negotiation now."))).encoded())
         return .continue
     }
@@ -38,6 +39,7 @@ extension IMAPSession {
         var outcome = await exchange.start(initialResponse: initialResponse)
         while case .challenge(let challenge) = outcome {
             try await send(.continuation(.data(challenge)))
+            try await flush()
             guard let reply = try await input.next(readRequest(mode: .authenticate)) else { return .close }
             switch reply {
             case .authenticationResponse(.data(let data)):
@@ -61,6 +63,7 @@ extension IMAPSession {
             // IMAP has no room for data in the tagged OK: the final server message is a last
             // challenge that the client answers with an empty line (RFC 9051 §6.2.2).
             try await send(.continuation(.data(serverFinal)))
+            try await flush()
             guard let reply = try await input.next(readRequest(mode: .authenticate)) else { return .close }
             guard case .authenticationResponse(.data([])) = reply else {
                 return try await invalid(tag: tag, "Expected an empty response.")

@@ -27,6 +27,8 @@ struct IMAPSession {
     let userConnections: UserConnectionLimiter
     var input: IMAPInput
     let output: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    /// The responses of the command being answered, written by ``flush()``.
+    let responses: ResponseBuffer
     var logger: Logger
     var state = IMAPSessionState()
     /// Lets a graceful shutdown end the session between commands (and during IDLE).
@@ -52,6 +54,7 @@ struct IMAPSession {
         self.userConnections = userConnections
         self.input = input
         self.output = output
+        self.responses = ResponseBuffer(output: output)
         self.logger = connection.logger
     }
 
@@ -68,12 +71,13 @@ struct IMAPSession {
         defer { loginDeadline?.cancel() }
         try await send(.untagged(.ok(.capability(capabilities), "\(settings.hostname) Columba ready.")))
         try await shutdown.run(connection: connection, farewell: "* BYE Server shutting down.\r\n") {
-            while let frame = try await input.next(readRequest(mode: .command)) {
-                guard shutdown.beginCommand() else { return }
-                if case .close = try await handle(frame) { return }
+            while true {
+                try await flush()
+                guard let frame = try await input.next(readRequest(mode: .command)), shutdown.beginCommand() else { return }
+                if case .close = try await handle(frame) { return try await flush() }
                 guard shutdown.endCommand() else {
                     try await send(.untagged(.bye(nil, "Server shutting down.")))
-                    return
+                    return try await flush()
                 }
             }
         }
@@ -231,7 +235,12 @@ struct IMAPSession {
     }
 
     func send(_ response: Response) async throws {
-        try await output.write(response.encoded(options: encodingOptions))
+        try await responses.append(response.encoded(options: encodingOptions))
+    }
+
+    /// Writes the buffered responses; called before every wait for the client.
+    func flush() async throws {
+        try await responses.flush()
     }
 
     func send(_ untagged: UntaggedResponse) async throws {
