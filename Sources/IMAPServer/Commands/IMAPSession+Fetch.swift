@@ -55,8 +55,10 @@ extension IMAPSession {
             for record in records {
                 guard let number = selected.sequenceNumber(of: record.uid) else { continue }
                 var message: MIMEMessage?
-                if items.needsMessage || (items.needsStructure && (record.envelope == nil || record.bodyStructure == nil)) {
-                    message = MIMEMessage(parsing: try await mailboxes.body(of: record))
+                let structureMissing = items.needsStructure && (record.envelope == nil || record.bodyStructure == nil)
+                if items.needsMessage || structureMissing {
+                    let bytes = try await mailboxes.body(of: record)
+                    message = MIMEMessage(parsing: items.needsOnlyHeader && !structureMissing ? Array(FetchItems.header(of: bytes)) : bytes)
                 }
                 let attributes = try items.response(
                     for: record, message: message, flags: selected.flags(of: record, rev1: state.rev1), uid: byUID,

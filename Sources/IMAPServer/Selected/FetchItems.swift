@@ -29,6 +29,39 @@ struct FetchItems {
         }
     }
 
+    /// Of the message, the items need only its header (a client listing a mailbox asks for a few
+    /// header fields): the rest of it need not be parsed.
+    var needsOnlyHeader: Bool {
+        attributes.allSatisfy { attribute in
+            switch attribute {
+            case .body, .rfc822, .rfc822Text, .binary, .binarySize: false
+            case .bodySection(_, let section, _):
+                section.part.isEmpty && [.header, .headerFields([]), .headerFieldsNot([])].contains { Self.sameKind($0, section.kind) }
+            default: true
+            }
+        }
+    }
+
+    private static func sameKind(_ left: IMAPGrammar.SectionSpecifier.Kind, _ right: IMAPGrammar.SectionSpecifier.Kind) -> Bool {
+        switch (left, right) {
+        case (.header, .header), (.headerFields, .headerFields), (.headerFieldsNot, .headerFieldsNot): true
+        default: false
+        }
+    }
+
+    /// The bytes of `message` up to and including the empty line that ends its header.
+    static func header(of message: [UInt8]) -> ArraySlice<UInt8> {
+        var index = 0
+        while index < message.count {
+            guard let lineFeed = message[index...].firstIndex(of: 0x0A) else { break }
+            let next = lineFeed + 1
+            if next < message.count, message[next] == 0x0A { return message[...next] }
+            if next + 1 < message.count, message[next] == 0x0D, message[next + 1] == 0x0A { return message[...(next + 1)] }
+            index = next
+        }
+        return message[...]
+    }
+
     /// Fetching the items sets `\Seen` (RFC 9051 §6.4.5: BODY[...] and BINARY[...] without
     /// .PEEK, RFC822 and RFC822.TEXT).
     var setsSeen: Bool {
