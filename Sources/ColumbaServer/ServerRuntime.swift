@@ -48,10 +48,11 @@ public final class ServerRuntime: Sendable {
         let imap = IMAPConnectionHandler(
             settings: IMAPServerSettings(hostname: configuration.hostname),
             authenticator: auth.authenticator,
-            openMailStore: MailHome.opener(configuration: configuration, stores: OpenMailStores())
+            openMailStore: MailHome.opener(configuration: configuration,
+                                           stores: OpenMailStores(options: MailHome.storageOptions(configuration)))
         )
         // One open store per home for every protocol's sessions.
-        let stores = OpenMailStores()
+        let stores = OpenMailStores(options: MailHome.storageOptions(configuration))
         let lmtp = LMTPSetup.handler(configuration: configuration, authenticator: auth.authenticator, stores: stores)
         var bound: [BoundListener] = []
         var listeners: [any Service] = []
