@@ -21,6 +21,7 @@ struct MultiDboxStore: Sendable {
     let index: MailIndex
     let rotateSize: Int64
     private let separators = SeparatorCache()
+    private let placements = PlacementCache()
 
     init(fileSystem: any AppendableFileSystem, index: MailIndex, rotateSize: Int64) {
         self.fileSystem = fileSystem
@@ -94,14 +95,22 @@ struct MultiDboxStore: Sendable {
         guard let mapUID = Self.mapUID(location: location) else {
             throw MultiDboxError(problem: "\(location) is not a multi-dbox location")
         }
-        guard let entry = try await index.mapEntry(mapUID) else {
-            throw MultiDboxError(problem: "map entry \(mapUID) does not exist")
+        let placement: MapPlacement
+        if let cached = placements[mapUID] {
+            placement = cached
+        } else {
+            let window = (mapUID - PlacementCache.window / 2)...(mapUID + PlacementCache.window / 2)
+            let loaded = try await index.mapPlacements(in: window)
+            placements.replace(with: loaded)
+            guard let found = loaded[mapUID] else { throw MultiDboxError(problem: "map entry \(mapUID) does not exist") }
+            placement = found
         }
         do {
-            return try await read(entry.placement)
+            return try await read(placement)
         } catch {
             // Read the map and the file's header again once: a purge may have moved the message.
-            separators[entry.placement.fileID] = nil
+            separators[placement.fileID] = nil
+            placements.replace(with: [:])
             guard let current = try await index.mapEntry(mapUID) else { throw error }
             return try await read(current.placement)
         }
@@ -168,6 +177,27 @@ private final class SeparatorCache: Sendable {
     subscript(fileID: Int64) -> [UInt8]? {
         get { separators.withLock { $0[fileID] } }
         set { separators.withLock { $0[fileID] = newValue } }
+    }
+}
+
+/// Map placements read ahead: a reader of many messages (SEARCH, FETCH of a range) asks for map
+/// UIDs close to each other, so each miss loads a window of them in one query.
+///
+/// A placement read from here may be stale, which is safe: a map UID, a committed file id and a
+/// committed record never change meaning, so a stale placement either still finds the same
+/// bytes (a purge deletes the old file only after its commit) or fails to read, and the
+/// reader then asks the index.
+private final class PlacementCache: Sendable {
+    /// Map UIDs loaded per miss (at most this many placements are kept).
+    static let window: Int64 = 1024
+    private let placements = Mutex<[Int64: MapPlacement]>([:])
+
+    subscript(mapUID: Int64) -> MapPlacement? {
+        placements.withLock { $0[mapUID] }
+    }
+
+    func replace(with loaded: [Int64: MapPlacement]) {
+        placements.withLock { $0 = loaded }
     }
 }
 

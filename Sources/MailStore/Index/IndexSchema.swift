@@ -59,10 +59,11 @@ enum IndexSchema {
             // A message row whose body_location is `map:<map_uid>` holds one reference to that
             // map entry: the triggers keep refcount equal to the number of such rows, whichever
             // statement adds or removes them (append, copy, expunge, a mailbox deleted with its
-            // messages, a rebuild), and refuse a reference to an entry that is gone.
+            // messages, a rebuild), and refuse a reference to an entry that is gone. Map UIDs are
+            // never reused, so a reader may cache where one pointed.
             try db.execute(sql: """
                 CREATE TABLE map (
-                    map_uid INTEGER PRIMARY KEY,
+                    map_uid INTEGER PRIMARY KEY AUTOINCREMENT,
                     guid TEXT NOT NULL,
                     file_id INTEGER NOT NULL,
                     offset INTEGER NOT NULL,

@@ -34,10 +34,12 @@ extension MailIndex {
     /// The storage format recorded in the index; when none is recorded yet, records `preferred`
     /// for a home without messages, or the format its messages are stored in.
     func storageFormat(recording preferred: MailStorageFormat) async throws -> MailStorageFormat {
-        try await database.write { db in
-            if let recorded = try Int64.fetchOne(db, sql: "SELECT value FROM user_state WHERE key = 'storage_format'"),
-               let format = MailStorageFormat(code: recorded) {
-                return format
+        if let recorded = try await database.read({ db in try Self.recordedFormat(db) }) {
+            return recorded
+        }
+        return try await database.write { db in
+            if let recorded = try Self.recordedFormat(db) {
+                return recorded
             }
             let format: MailStorageFormat
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM message WHERE body_location GLOB 'map:*')") == true {
@@ -52,12 +54,30 @@ extension MailIndex {
         }
     }
 
+    private static func recordedFormat(_ db: Database) throws -> MailStorageFormat? {
+        try Int64.fetchOne(db, sql: "SELECT value FROM user_state WHERE key = 'storage_format'").flatMap(MailStorageFormat.init(code:))
+    }
+
     // MARK: - Map
 
     /// The map entry `mapUID`, if it exists.
     func mapEntry(_ mapUID: Int64) async throws -> MapEntry? {
         try await database.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM map WHERE map_uid = ?", arguments: [mapUID]).map(Self.mapEntry)
+        }
+    }
+
+    /// The placements of the map entries whose map UIDs lie in `range` (one query for the
+    /// neighbours a reader of many messages will ask for next).
+    func mapPlacements(in range: ClosedRange<Int64>) async throws -> [Int64: MapPlacement] {
+        try await database.read { db in
+            var placements: [Int64: MapPlacement] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT map_uid, guid, file_id, offset, size FROM map WHERE map_uid BETWEEN ? AND ?",
+                                           arguments: [range.lowerBound, range.upperBound])
+            while let row = try rows.next() {
+                placements[row[0]] = MapPlacement(guid: GUID128(hex: row[1])!, fileID: row[2], offset: row[3], size: row[4])
+            }
+            return placements
         }
     }
 
