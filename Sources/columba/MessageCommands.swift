@@ -206,7 +206,7 @@ struct Purge: AsyncParsableCommand {
         let (format, report) = try await withStore(user, installation) { store in
             (store.storageFormat, try await store.purge())
         }
-        guard format == .mdbox else {
+        guard format == .mdbox || report.filesDeleted > 0 else {
             print("nothing to purge: \(user) is stored in single-dbox, where expunged messages' files are deleted at once")
             return
         }

@@ -168,5 +168,10 @@ struct MultiDboxTests {
         for uid in [UInt32(1), 2] {
             #expect(try await reopenedMulti.body(of: uid) == Self.message(Int(uid), size: 100))
         }
+        // An index rebuilt from the files knows the format from them.
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: "\(multi)/index.db\(suffix)")
+        }
+        #expect(try await UserMailStore.open(home: multi).storageFormat == .mdbox)
     }
 }

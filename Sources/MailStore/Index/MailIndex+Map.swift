@@ -31,8 +31,9 @@ struct MultiDboxAppendState: Hashable, Sendable {
 extension MailIndex {
     // MARK: - Storage format
 
-    /// The storage format recorded in the index; when none is recorded yet, records `preferred`
-    /// for a home without messages, or the format its messages are stored in.
+    /// The storage format recorded in the index; when none is recorded yet (a new home, one from
+    /// before formats were recorded, a rebuilt index), records `preferred` for a home without
+    /// messages or map entries, or the format its messages are stored in.
     func storageFormat(recording preferred: MailStorageFormat) async throws -> MailStorageFormat {
         if let recorded = try await database.read({ db in try Self.recordedFormat(db) }) {
             return recorded
@@ -42,7 +43,7 @@ extension MailIndex {
                 return recorded
             }
             let format: MailStorageFormat
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM message WHERE body_location GLOB 'map:*')") == true {
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM map)") == true {
                 format = .mdbox
             } else if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM message)") == true {
                 format = .sdbox
