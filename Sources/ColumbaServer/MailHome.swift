@@ -21,9 +21,19 @@ public enum MailHome {
             throw MailHomeError(user: user)
         }
         let store = try await UserMailStore.open(home: path(for: record, configuration: configuration),
-                                                 fsync: fsyncPolicy(configuration.mailFsync))
+                                                 options: storageOptions(configuration))
         store.quota = quota(of: record)
         return store
+    }
+
+    /// How stores are opened: `mail.format` for new homes, `mail.mdbox_rotate_size`, `mail.fsync`.
+    public static func storageOptions(_ configuration: ColumbaConfiguration) -> MailStorageOptions {
+        let format: MailStorageFormat = switch configuration.mailFormat {
+        case .sdbox: .sdbox
+        case .mdbox: .mdbox
+        }
+        return MailStorageOptions(format: format, mdboxRotateSize: configuration.mdboxRotateSize,
+                                  fsync: fsyncPolicy(configuration.mailFsync))
     }
 
     /// The storage's fsync policy for the configured `mail.fsync`.

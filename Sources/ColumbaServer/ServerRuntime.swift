@@ -48,7 +48,7 @@ public final class ServerRuntime: Sendable {
         auth = try AuthSetup(configuration: configuration, logger: logger)
         // One open store per home for every protocol's sessions, so that an IMAP session idling
         // on a mailbox hears of an LMTP delivery at once.
-        let stores = OpenMailStores()
+        let stores = OpenMailStores(options: MailHome.storageOptions(configuration))
         let imap = IMAPConnectionHandler(
             settings: IMAPServerSettings(
                 hostname: configuration.hostname,

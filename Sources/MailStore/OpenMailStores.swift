@@ -8,11 +8,16 @@ import FS
 /// process.
 public actor OpenMailStores {
     private var stores: [String: Task<UserMailStore, any Error>] = [:]
-    private let fsync: FsyncPolicy
+    private let options: MailStorageOptions
 
     /// - Parameter fsync: when message files are fsynced.
     public init(fsync: FsyncPolicy = .optimized) {
-        self.fsync = fsync
+        self.options = MailStorageOptions(fsync: fsync)
+    }
+
+    /// - Parameter options: the format of new homes, the multi-dbox rotation size and the fsync policy.
+    public init(options: MailStorageOptions) {
+        self.options = options
     }
 
     /// The store of the user whose mail lives in `home`, opened (and created) on first use.
@@ -20,7 +25,7 @@ public actor OpenMailStores {
         if let opening = stores[home] {
             return try await opening.value
         }
-        let opening = Task { [fsync] in try await UserMailStore.open(home: home, fsync: fsync) }
+        let opening = Task { [options] in try await UserMailStore.open(home: home, options: options) }
         stores[home] = opening
         do {
             return try await opening.value

@@ -9,13 +9,19 @@ import Synchronization
 /// Every write is durable when it returns. A save writes and commits the body files under the
 /// mailbox's next UIDs while holding the user's save lock, then adds them to the index in one
 /// transaction; a crash in between leaves files no client has seen, which the next save
-/// replaces. Expunged messages leave the index first and their files afterwards.
+/// replaces. Expunged messages leave the index first and their files afterwards. Bodies are
+/// single-dbox files or records in multi-dbox files, as ``storageFormat`` says; nothing above
+/// this type sees the difference.
 /// INBOX is created on first use, safely when many sessions of a new user arrive at once.
 public final class UserMailStore: Sendable {
     public let index: MailIndex
     /// The user's home directory.
     public let home: String
+    /// How this home stores message bodies, as recorded in its index when it was created.
+    public let storageFormat: MailStorageFormat
     private let bodies: SingleDboxStore
+    /// Multi-dbox files, reachable when the file system can append.
+    private let multiDbox: MultiDboxStore?
     private let saveLock: SaveLock
     private let changeBus = ChangeBus()
     private let quotaLimits = Mutex(QuotaLimits())
@@ -32,6 +38,18 @@ public final class UserMailStore: Sendable {
         fileSystem: (any FileSystem)? = nil,
         fsync: FsyncPolicy = .optimized
     ) async throws -> UserMailStore {
+        try await open(home: home, fileSystem: fileSystem, options: MailStorageOptions(fsync: fsync))
+    }
+
+    /// Opens (creating when missing) the store in `home`, as ``open(home:fileSystem:fsync:)``
+    /// does. A new home is created in `options.format`; an existing one keeps its own.
+    /// - Throws: ``MultiDboxError`` when the home is multi-dbox and `fileSystem` cannot append.
+    public static func open(
+        home: String,
+        fileSystem: (any FileSystem)? = nil,
+        options: MailStorageOptions
+    ) async throws -> UserMailStore {
+        let fsync = options.fsync
         let home = home.hasPrefix("/") ? home : FileManager.default.currentDirectoryPath + "/" + home
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -42,18 +60,28 @@ public final class UserMailStore: Sendable {
             bodies = try await PosixFileSystem.open(root: home, options: PosixFileSystem.Options(fsync: fsync))
         }
         let index = try await IndexRepair.openOrRebuild(home: home, fileSystem: bodies)
-        return UserMailStore(home: home, index: index, fileSystem: bodies)
+        let format = try await index.storageFormat(recording: options.format)
+        guard format == .sdbox || bodies is any AppendableFileSystem else {
+            throw MultiDboxError(problem: "\(home) is multi-dbox, and its file system cannot append")
+        }
+        return UserMailStore(home: home, index: index, fileSystem: bodies, format: format, rotateSize: options.mdboxRotateSize)
     }
 
     init(
         home: String,
         index: MailIndex,
         fileSystem: any FileSystem,
+        format: MailStorageFormat,
+        rotateSize: Int64,
         clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     ) {
         self.home = home
         self.index = index
+        self.storageFormat = format
         self.bodies = SingleDboxStore(fileSystem: fileSystem)
+        self.multiDbox = (fileSystem as? any AppendableFileSystem).map {
+            MultiDboxStore(fileSystem: $0, index: index, rotateSize: rotateSize)
+        }
         self.saveLock = SaveLock(path: home + "/save.lock")
         self.clock = clock
     }
@@ -191,21 +219,29 @@ public final class UserMailStore: Sendable {
             try QuotaExceeded.check(self.quota, usage: try await self.index.quotaUsage(), addingMessages: Int64(messages.count),
                                     bytes: messages.reduce(0) { $0 + Int64($1.bytes.count) })
             let uids = assign(current)
-            var entries: [NewMessage] = []
+            var entries: [(bytes: [UInt8], metadata: DboxMetadata, row: NewMessage)] = []
             for (item, uid) in zip(prepared, uids) {
                 let received = item.message.internalDate ?? now
                 let virtualSize = Int64(item.parsed.virtualSize)
-                let metadata = DboxMetadata(guid: item.guid.hex, received: received, virtualSize: virtualSize,
+                var metadata = DboxMetadata(guid: item.guid.hex, received: received, virtualSize: virtualSize,
                                             originalMailbox: current.guid.hex)
-                let location = try await self.bodies.save(item.message.bytes, mailbox: current.guid, uid: uid,
-                                                          metadata: metadata, created: now)
-                entries.append(NewMessage(
+                metadata.originalUID = uid
+                entries.append((item.message.bytes, metadata, NewMessage(
                     uid: uid, guid: item.guid, flags: item.message.flags, internalDate: received,
-                    physicalSize: Int64(item.message.bytes.count), virtualSize: virtualSize, bodyLocation: location,
+                    physicalSize: Int64(item.message.bytes.count), virtualSize: virtualSize, bodyLocation: "",
                     envelope: item.parsed.envelope.encoded, bodyStructure: item.parsed.bodyStructure(extended: true)
-                ))
+                )))
             }
-            return (try await self.index.append(entries, to: current.name), uids)
+            if self.storageFormat == .mdbox, let multiDbox = self.multiDbox {
+                return (try await multiDbox.save(entries, to: current.name, created: now), uids)
+            }
+            for index in entries.indices {
+                entries[index].row.bodyLocation = try await self.bodies.save(
+                    entries[index].bytes, mailbox: current.guid, uid: entries[index].row.uid,
+                    metadata: entries[index].metadata, created: now
+                )
+            }
+            return (try await self.index.append(entries.map(\.row), to: current.name), uids)
         }
         changeBus.publish(MailStoreChange(mailbox: updated.guid, kind: .appended(uids), modseq: updated.highestModseq))
         return (updated, uids)
@@ -236,7 +272,14 @@ public final class UserMailStore: Sendable {
 
     /// The stored bytes of a message.
     public func body(of record: MessageRecord) async throws -> [UInt8] {
-        try await bodies.read(record.bodyLocation).body
+        try await read(record.bodyLocation).body
+    }
+
+    /// Reads a message from wherever its location says: a multi-dbox map entry or a single-dbox file.
+    func read(_ location: String) async throws -> (body: [UInt8], metadata: DboxMetadata) {
+        guard MultiDboxStore.mapUID(location: location) != nil else { return try await bodies.read(location) }
+        guard let multiDbox else { throw MultiDboxError(problem: "\(location): the file system cannot hold multi-dbox files") }
+        return try await multiDbox.read(location)
     }
 
     /// The stored bytes of the message with `uid`.
@@ -266,7 +309,8 @@ public final class UserMailStore: Sendable {
     }
 
     /// Copies messages to another mailbox, keeping flags and internal dates; the copies share
-    /// the originals' files where the file system allows (hard links).
+    /// the originals' bytes: a new reference to the same multi-dbox record, or a hard link to
+    /// the single-dbox file where the file system allows.
     /// - Returns: the destination's UIDVALIDITY and the UID pairs (source, copy), by source UID.
     public func copy(uids: [UInt32], from source: String, to destination: String) async throws -> CopyResult {
         try await copy(uids: uids, from: source, to: destination, checkingQuota: true)
@@ -286,7 +330,9 @@ public final class UserMailStore: Sendable {
             var entries: [NewMessage] = []
             for (offset, record) in records.enumerated() {
                 let uid = current.uidNext + UInt32(offset)
-                let location = try await self.bodies.copy(record.bodyLocation, to: current.guid, uid: uid)
+                let location = MultiDboxStore.mapUID(location: record.bodyLocation) != nil
+                    ? record.bodyLocation
+                    : try await self.bodies.copy(record.bodyLocation, to: current.guid, uid: uid)
                 entries.append(NewMessage(
                     uid: uid, guid: record.guid, flags: record.flags, internalDate: record.internalDate,
                     physicalSize: record.physicalSize, virtualSize: record.virtualSize, bodyLocation: location,
@@ -315,7 +361,8 @@ public final class UserMailStore: Sendable {
         let name = Self.canonicalName(mailbox)
         let (removed, modseq) = try await index.expunge(in: name, uids: uids)
         guard !removed.isEmpty else { return [] }
-        for record in removed {
+        // A multi-dbox record lost its reference with the index row; purge reclaims its bytes.
+        for record in removed where MultiDboxStore.mapUID(location: record.bodyLocation) == nil {
             try await bodies.delete(record.bodyLocation)
         }
         if let box = try await index.mailbox(named: name) {
@@ -365,6 +412,15 @@ public struct UIDPair: Hashable, Sendable {
 }
 
 extension UserMailStore {
+    /// Reclaims the space of expunged multi-dbox messages (`columba purge`, Dovecot's
+    /// `doveadm purge`), holding the save lock so no save interleaves. A single-dbox home has
+    /// nothing to purge: its expunged messages' files are deleted at once.
+    public func purge() async throws -> PurgeReport {
+        guard let multiDbox else { return PurgeReport() }
+        let now = clock()
+        return try await saveLock.withLock { try await multiDbox.purge(created: now) }
+    }
+
     /// Rebuilds the index from the dbox files in place (`columba force-resync`), keeping flags
     /// and modseqs from the current index, holding the save lock so no save interleaves.
     public func forceResync() async throws -> RebuildReport {

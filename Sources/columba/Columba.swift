@@ -10,7 +10,7 @@ struct Columba: AsyncParsableCommand {
         version: ColumbaVersion.current,
         subcommands: [
             Serve.self, ConfigCommand.self, Pw.self, AuthCommand.self, UserCommand.self, MailboxCommand.self, Save.self, Fetch.self,
-            Search.self, Expunge.self, ForceResync.self, Import.self, SieveCommand.self,
+            Search.self, Expunge.self, ForceResync.self, Purge.self, Import.self, SieveCommand.self,
             Version.self,
         ]
     )

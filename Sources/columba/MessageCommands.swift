@@ -168,9 +168,11 @@ struct ForceResync: AsyncParsableCommand {
         commandName: "force-resync",
         abstract: "Rebuild a user's index from the message files, keeping flags where the index still has them.",
         discussion: """
-            Messages whose files exist but that the index lost come back; files of messages the index \
-            says were expunged are deleted; unreadable files are reported and left alone. An index \
-            SQLite cannot read at all is rebuilt automatically the next time the user's mail is opened.
+            Messages whose files (or multi-dbox records) exist but that the index lost come back; \
+            single-dbox files of messages the index says were expunged are deleted (multi-dbox \
+            records of expunged messages are left to purge); unreadable files are reported and left \
+            alone. An index SQLite cannot read at all is rebuilt automatically the next time the \
+            user's mail is opened.
             """
     )
 
@@ -182,5 +184,33 @@ struct ForceResync: AsyncParsableCommand {
         print("mailboxes=\(report.mailboxes) messages=\(report.messages) adopted=\(report.adopted) "
               + "expunged-files-removed=\(report.expungedFilesRemoved) unreadable=\(report.unreadable.count)")
         for problem in report.unreadable { printError("unreadable: \(problem)") }
+    }
+}
+
+/// `columba purge -u USER`: reclaim the space of expunged multi-dbox messages (`doveadm purge`).
+struct Purge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reclaim the space of expunged messages in a user's multi-dbox files.",
+        discussion: """
+            Rewrites every storage file that holds messages no mailbox refers to any more, keeping \
+            the others byte for byte, and deletes files nothing refers to. Safe beside a running \
+            server (it takes the user's save lock) and at any point of a crash. A single-dbox home \
+            has nothing to purge: expunged messages' files are deleted at once.
+            """
+    )
+
+    @Option(name: .short, help: "The user.") var user: String
+    @OptionGroup var installation: InstallationOptions
+
+    func run() async throws {
+        let (format, report) = try await withStore(user, installation) { store in
+            (store.storageFormat, try await store.purge())
+        }
+        guard format == .mdbox || report.filesDeleted > 0 else {
+            print("nothing to purge: \(user) is stored in single-dbox, where expunged messages' files are deleted at once")
+            return
+        }
+        print("removed=\(report.messagesRemoved) moved=\(report.messagesMoved) files-deleted=\(report.filesDeleted) "
+              + "bytes-reclaimed=\(report.bytesReclaimed)")
     }
 }

@@ -63,52 +63,81 @@ struct IndexRepairTests {
         _ = try await store.updateFlags(in: "Jobs/Projects", uids: [2], .add, FlagSet(keywords: ["$Important"]))
     }
 
-    @Test("a deleted index is rebuilt from the dbox files: every mailbox, message, GUID, date and UID kept")
-    func deletedIndex() async throws {
+    /// What a rebuild without the index gives back of ``populate(_:)``'s mail, as `before` was.
+    ///
+    /// Single-dbox keeps everything. Multi-dbox keeps every message in the mailbox it was saved to
+    /// under the UID it was saved with, after ``UserMailStore/purge()`` removed the expunged
+    /// ones: the moved message is back in INBOX as UID 3, the copies are gone (they live only in
+    /// the index), and every mailbox has a new, higher UIDVALIDITY.
+    private static func expectedAfterLosingIndex(_ before: [Snapshot], rebuilt: [Snapshot], format: MailStorageFormat) -> [Snapshot] {
+        guard format == .mdbox else { return before }
+        var expected = before
+        var moved = before[3].messages[0]
+        moved.uid = 3
+        expected[0].messages = (before[0].messages + [moved]).sorted { $0.uid < $1.uid }
+        for index in 1..<expected.count { expected[index].messages = [] }
+        for (index, mailbox) in rebuilt.enumerated() where index < expected.count {
+            #expect(mailbox.uidValidity > before[index].uidValidity, "\(mailbox.name) kept its UIDVALIDITY")
+            expected[index].uidValidity = mailbox.uidValidity
+        }
+        return expected
+    }
+
+    @Test("a deleted index is rebuilt from the dbox files: every mailbox, message, GUID, date and UID kept",
+          arguments: MailStorageFormat.allCases)
+    func deletedIndex(format: MailStorageFormat) async throws {
         let home = Self.home()
         let before: [Snapshot]
         let uidNext: UInt32
         do {
-            let store = try await UserMailStore.open(home: home)
+            let store = try await UserMailStore.open(home: home, format: format)
             try await Self.populate(store)
             before = try await Self.snapshot(store)
             uidNext = try await store.status(of: "Jobs/Projects").uidNext
+            _ = try await store.purge()
         }
         #expect(before.map(\.name) == ["INBOX", "Jobs", "Jobs/Projects", "Sent Items"])
         #expect(before[0].messages.map(\.uid) == [1, 2, 5])
         for suffix in ["", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: "\(home)/index.db\(suffix)")
         }
-        let rebuilt = try await UserMailStore.open(home: home)
-        #expect(try await Self.snapshot(rebuilt) == before)
-        #expect(try await rebuilt.status(of: "Jobs/Projects").uidNext == uidNext)
+        let rebuilt = try await UserMailStore.open(home: home, format: .sdbox)
+        #expect(rebuilt.storageFormat == format)
+        let after = try await Self.snapshot(rebuilt)
+        #expect(after == Self.expectedAfterLosingIndex(before, rebuilt: after, format: format))
         // New saves continue above the kept UIDs, and the rebuilt index is a normal one.
-        #expect(try await rebuilt.save(Array("Subject: after\r\n\r\nx\r\n".utf8), to: "Jobs/Projects") == uidNext)
+        let next = format == .sdbox ? uidNext : 1
+        #expect(try await rebuilt.status(of: "Jobs/Projects").uidNext == next)
+        #expect(try await rebuilt.save(Array("Subject: after\r\n\r\nx\r\n".utf8), to: "Jobs/Projects") == next)
+        #expect(try await rebuilt.save(Array("Subject: after\r\n\r\ny\r\n".utf8)) == 6)
     }
 
-    @Test("an index that is not a database is set aside and rebuilt on open, without losing mail")
-    func corruptedIndex() async throws {
+    @Test("an index that is not a database is set aside and rebuilt on open, without losing mail",
+          arguments: MailStorageFormat.allCases)
+    func corruptedIndex(format: MailStorageFormat) async throws {
         let home = Self.home()
         let before: [Snapshot]
         do {
-            let store = try await UserMailStore.open(home: home)
+            let store = try await UserMailStore.open(home: home, format: format)
             try await Self.populate(store)
             before = try await Self.snapshot(store)
+            _ = try await store.purge()
         }
         for suffix in ["-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: "\(home)/index.db\(suffix)")
         }
         let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
         try garbage.write(to: URL(fileURLWithPath: "\(home)/index.db"))
-        let rebuilt = try await UserMailStore.open(home: home)
-        #expect(try await Self.snapshot(rebuilt) == before)
+        let rebuilt = try await UserMailStore.open(home: home, format: .sdbox)
+        let after = try await Self.snapshot(rebuilt)
+        #expect(after == Self.expectedAfterLosingIndex(before, rebuilt: after, format: format))
         let kept = try FileManager.default.contentsOfDirectory(atPath: home).filter { $0.hasPrefix("index.db.broken-") }
         #expect(kept.count == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(home)/\(kept[0])")) == garbage)
     }
 
     @Test("force-resync keeps flags and modseqs, adopts files the index lost, and deletes files of expunged messages")
-    func forceResync() async throws {
+    func forceResyncSingleDbox() async throws {
         let home = Self.home()
         let store = try await UserMailStore.open(home: home)
         try await Self.populate(store)
@@ -132,6 +161,31 @@ struct IndexRepairTests {
         #expect(try await store.messages(in: "INBOX").map(\.flags.system) == [.seen, [], []])
         #expect(try await store.messages(in: "Jobs/Projects").map(\.flags) == flagsBefore)
         #expect(!FileManager.default.fileExists(atPath: expungedFile))
+    }
+
+    @Test("multi-dbox force-resync keeps flags, modseqs and copies, adopts records the index lost, and leaves expunged records to purge")
+    func forceResyncMultiDbox() async throws {
+        let home = Self.home()
+        let store = try await UserMailStore.open(home: home, format: .mdbox)
+        try await Self.populate(store)
+        let before = try await Self.snapshot(store)
+        let projects = try await store.messages(in: "Jobs/Projects")
+        // An index row lost while its record stayed.
+        try await store.index.database.write { db in
+            try db.execute(sql: "DELETE FROM message WHERE uid = 5 AND mailbox_id = (SELECT id FROM mailbox WHERE name = 'INBOX')")
+        }
+        #expect(try await store.messages(in: "INBOX").map(\.uid) == [1, 2])
+
+        let report = try await store.forceResync()
+        #expect(report.adopted == 1)
+        #expect(report.unreadable.isEmpty)
+        #expect(try await Self.snapshot(store) == before)
+        #expect(try await store.messages(in: "INBOX").map(\.flags.system) == [.seen, [], []])
+        #expect(try await store.messages(in: "Jobs/Projects") == projects)
+        // The expunged messages' records (INBOX 4 and 6) stay unreferenced until purge.
+        #expect(try await store.index.mapEntries().filter { $0.references == 0 }.count == 2)
+        #expect(try await store.purge().messagesRemoved == 2)
+        #expect(try await Self.snapshot(store) == before)
     }
 
     @Test("an unreadable message file is reported and left in place, never deleted")

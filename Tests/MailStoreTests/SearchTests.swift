@@ -6,9 +6,9 @@ import Testing
 @Suite("Search and sort")
 struct SearchTests {
     /// Five messages whose expected matches are worked out by hand below.
-    private static func fixture() async throws -> UserMailStore {
+    private static func fixture(_ format: MailStorageFormat) async throws -> UserMailStore {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("columba-search-\(UUID().uuidString)").path
-        let store = try await UserMailStore.open(home: home)
+        let store = try await UserMailStore.open(home: home, format: format)
         let messages: [(String, FlagSet, Int64)] = [
             // UID 1: received 2024-03-01 10:00 UTC
             ("From: Alice <alice@example.org>\r\nTo: bob@example.net\r\nSubject: Re: Quarterly report\r\nDate: Thu, 29 Feb 2024 23:30:00 -0800\r\n\r\nNumbers attached.\r\n",
@@ -32,9 +32,9 @@ struct SearchTests {
         return store
     }
 
-    @Test("every search key, against matches worked out by hand")
-    func keys() async throws {
-        let store = try await Self.fixture()
+    @Test("every search key, against matches worked out by hand", arguments: MailStorageFormat.allCases)
+    func keys(format: MailStorageFormat) async throws {
+        let store = try await Self.fixture(format)
         let march5 = DayDate(year: 2024, month: 3, day: 5)
         let table: [(SearchQuery, [UInt32])] = [
             (.all, [1, 2, 3, 4, 5]),
@@ -87,9 +87,9 @@ struct SearchTests {
         #expect(try await store.search(in: "INBOX", .all, within: [2...3]) == [2, 3])
     }
 
-    @Test("sort keys, reverse, and ties broken by UID (RFC 5256, RFC 5957)")
-    func sorting() async throws {
-        let store = try await Self.fixture()
+    @Test("sort keys, reverse, and ties broken by UID (RFC 5256, RFC 5957)", arguments: MailStorageFormat.allCases)
+    func sorting(format: MailStorageFormat) async throws {
+        let store = try await Self.fixture(format)
         let table: [([SortKey], [UInt32])] = [
             ([SortKey(.arrival)], [1, 2, 3, 4, 5]),
             ([SortKey(.arrival, reverse: true)], [5, 4, 3, 2, 1]),

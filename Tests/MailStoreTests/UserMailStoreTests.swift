@@ -10,10 +10,12 @@ struct UserMailStoreTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("columba-home-\(UUID().uuidString)").path
     }
 
-    @Test("save then read back byte for byte; the body is a single-dbox file named by UID; sizes indexed")
-    func roundTrip() async throws {
+    @Test("save then read back byte for byte; the body is a single-dbox file named by UID or a record of a multi-dbox file; sizes indexed",
+          arguments: MailStorageFormat.allCases)
+    func roundTrip(format: MailStorageFormat) async throws {
         let home = Self.home()
-        let store = try await UserMailStore.open(home: home)
+        let store = try await UserMailStore.open(home: home, format: format)
+        #expect(store.storageFormat == format)
         let crlf = Array("Subject: a\r\n\r\nbody\r\n".utf8)
         let lf = Array("Subject: b\n\nline one\nline two\n".utf8)
         #expect(try await store.save(crlf, flags: FlagSet(system: .seen), internalDate: 1_700_000_000) == 1)
@@ -23,38 +25,51 @@ struct UserMailStoreTests {
 
         let records = try await store.index.messages(in: "INBOX")
         let inbox = try #require(try await store.index.mailbox(named: "INBOX"))
-        #expect(records[0].bodyLocation == "mailboxes/\(inbox.guid.hex)/u.1")
         #expect(records[0].internalDate == 1_700_000_000)
         #expect(records[0].flags == FlagSet(system: .seen))
         #expect(records[1].physicalSize == Int64(lf.count))
         #expect(records[1].virtualSize == Int64(lf.count + 4))
 
         // The file on disk reads as dbox on its own, with the metadata a rebuild needs.
-        let file = try DboxFile(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: home + "/" + records[1].bodyLocation))))
-        #expect(file.records.count == 1)
-        #expect(file.records[0].metadata.guid == records[1].guid.hex)
-        #expect(file.records[0].metadata.virtualSize == Int64(lf.count + 4))
-        #expect(file.records[0].metadata.originalMailbox == inbox.guid.hex)
+        let file: DboxFile
+        switch format {
+        case .sdbox:
+            #expect(records[0].bodyLocation == "mailboxes/\(inbox.guid.hex)/u.1")
+            file = try DboxFile(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: home + "/" + records[1].bodyLocation))))
+            #expect(file.records.count == 1)
+        case .mdbox:
+            #expect(records.allSatisfy { $0.bodyLocation.hasPrefix("map:") })
+            #expect(try storageFiles(home).keys.sorted() == ["m.1"])
+            file = try DboxFile(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: home + "/storage/m.1"))))
+            #expect(file.records.count == 2)
+            #expect(file.damage.isEmpty)
+            #expect(file.records.map(\.metadata.originalUID) == [1, 2])
+        }
+        let record = try #require(file.records.last)
+        #expect(record.metadata.guid == records[1].guid.hex)
+        #expect(record.metadata.virtualSize == Int64(lf.count + 4))
+        #expect(record.metadata.originalMailbox == inbox.guid.hex)
 
         await #expect(throws: MailIndexError(kind: .mailboxNotFound, mailbox: "Nope")) {
             try await store.save(crlf, to: "Nope")
         }
     }
 
-    @Test("many first sessions of a new user at once: INBOX made once, every save kept")
-    func concurrentFirstUse() async throws {
+    @Test("many first sessions of a new user at once: INBOX made once, every save kept", arguments: MailStorageFormat.allCases)
+    func concurrentFirstUse(format: MailStorageFormat) async throws {
         let home = Self.home()
         let uids = try await withThrowingTaskGroup(of: UInt32.self) { group in
             for index in 0..<12 {
                 group.addTask {
-                    let store = try await UserMailStore.open(home: home)
+                    let store = try await UserMailStore.open(home: home, format: format)
                     return try await store.save(Array("Subject: \(index)\r\n\r\nx\r\n".utf8))
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(uids.sorted() == Array(1...12))
-        let store = try await UserMailStore.open(home: home)
+        let store = try await UserMailStore.open(home: home, format: format)
+        #expect(store.storageFormat == format)
         #expect(try await store.index.treeChanges().filter { $0.kind == .create }.count == 1)
         for uid in 1...UInt32(12) {
             let body = String(decoding: try await store.body(of: uid), as: UTF8.self)
@@ -65,10 +80,11 @@ struct UserMailStoreTests {
 
 @Suite("Change bus")
 struct ChangeBusTests {
-    @Test("every write is announced with its UIDs and the mailbox's new HIGHESTMODSEQ, to every listener")
-    func announcements() async throws {
+    @Test("every write is announced with its UIDs and the mailbox's new HIGHESTMODSEQ, to every listener",
+          arguments: MailStorageFormat.allCases)
+    func announcements(format: MailStorageFormat) async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("columba-bus-\(UUID().uuidString)").path
-        let store = try await UserMailStore.open(home: home)
+        let store = try await UserMailStore.open(home: home, format: format)
         let inbox = try await store.mailbox(named: "INBOX")
         let first = store.changes()
         let second = store.changes()
@@ -99,10 +115,11 @@ struct ChangeBusTests {
 
 @Suite("Quota")
 struct QuotaTests {
-    @Test("saves and copies over the message or storage limit are refused whole and change nothing; moves are allowed")
-    func limits() async throws {
+    @Test("saves and copies over the message or storage limit are refused whole and change nothing; moves are allowed",
+          arguments: MailStorageFormat.allCases)
+    func limits(format: MailStorageFormat) async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("columba-quota-\(UUID().uuidString)").path
-        let store = try await UserMailStore.open(home: home)
+        let store = try await UserMailStore.open(home: home, format: format)
         let message = Array("Subject: q\r\n\r\n".utf8) + [UInt8](repeating: 0x61, count: 86)  // 100 bytes
         store.quota = QuotaLimits(storageBytes: 350, messages: 3)
         _ = try await store.append([MessageToAppend(bytes: message), MessageToAppend(bytes: message)], to: "INBOX")

@@ -1,10 +1,11 @@
 // MailStore throughput, in process. Usage:
-//   MailStoreBenchmark append HOME SIZE COUNT [FSYNC]    one message per append (as LMTP/IMAP APPEND do)
-//   MailStoreBenchmark populate HOME SIZE COUNT          batches of 500, fsync never (setup only)
-//   MailStoreBenchmark fetch-flags HOME                  open the store, read every message's flags
-//   MailStoreBenchmark search-text HOME NEEDLE           SEARCH TEXT over INBOX
-// FSYNC is always, optimized (default) or never. Messages are text with headers and
-// a body of SIZE bytes in total, every one different. Prints one line: the measurement.
+//   MailStoreBenchmark append HOME SIZE COUNT [FSYNC [FORMAT]]  one message per append (as LMTP/IMAP APPEND do)
+//   MailStoreBenchmark populate HOME SIZE COUNT [FORMAT]        batches of 500, fsync never (setup only)
+//   MailStoreBenchmark fetch-flags HOME                         open the store, read every message's flags
+//   MailStoreBenchmark search-text HOME NEEDLE                  SEARCH TEXT over INBOX
+// FSYNC is always, optimized (default) or never; FORMAT sdbox (default) or mdbox, for a new
+// home (an existing one keeps its own). Messages are text with headers and a body of SIZE
+// bytes in total, every one different. Prints one line: the measurement.
 import FS
 import Foundation
 import MailStore
@@ -30,6 +31,10 @@ func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
 
+func format(_ arguments: [String], at position: Int) -> MailStorageFormat {
+    arguments.count > position ? MailStorageFormat(rawValue: arguments[position]) ?? .sdbox : .sdbox
+}
+
 func fsyncPolicy(_ name: String) -> FsyncPolicy {
     switch name {
     case "always": .always
@@ -48,7 +53,9 @@ switch arguments[1] {
 case "append" where arguments.count >= 5:
     let size = Int(arguments[3])!
     let count = Int(arguments[4])!
-    let store = try await UserMailStore.open(home: home, fsync: fsyncPolicy(arguments.count > 5 ? arguments[5] : "optimized"))
+    let options = MailStorageOptions(format: format(arguments, at: 6),
+                                     fsync: fsyncPolicy(arguments.count > 5 ? arguments[5] : "optimized"))
+    let store = try await UserMailStore.open(home: home, options: options)
     let messages = (0..<count).map { message($0, size: size) }
     let elapsed = try await seconds {
         for bytes in messages { _ = try await store.save(bytes) }
@@ -58,7 +65,7 @@ case "append" where arguments.count >= 5:
 case "populate" where arguments.count >= 5:
     let size = Int(arguments[3])!
     let count = Int(arguments[4])!
-    let store = try await UserMailStore.open(home: home, fsync: .never)
+    let store = try await UserMailStore.open(home: home, options: MailStorageOptions(format: format(arguments, at: 5), fsync: .never))
     var start = 0
     let elapsed = try await seconds {
         while start < count {

@@ -22,7 +22,7 @@ import Darwin
 /// acknowledge the data.
 public struct PosixFileSystem: FileSystem {
     private let tree: PosixTree
-    private let threadPool: NIOThreadPool
+    let threadPool: NIOThreadPool
 
     /// The absolute root directory.
     public var root: String { tree.root }
@@ -123,7 +123,7 @@ public struct PosixFileSystem: FileSystem {
         try await run { tree in try tree.removeStaleTemporaryFiles(under: directory) }
     }
 
-    private func run<Result: Sendable>(_ body: @escaping @Sendable (PosixTree) throws -> Result) async throws -> Result
+    func run<Result: Sendable>(_ body: @escaping @Sendable (PosixTree) throws -> Result) async throws -> Result
     {
         let tree = tree
         return try await threadPool.runIfActive { try body(tree) }

@@ -9,7 +9,7 @@
 /// start   = %x01 %x02 separator " N" LF                     ; N = a normal message
 /// body    = the message bytes, unchanged
 /// trailer = LF %x01 %x03 separator " " size-hex16 LF        ; size of body in bytes
-/// metadata= *(key-letter value LF)                          ; G, R, V, Z, P, O, B, X, unknown keys kept
+/// metadata= *(key-letter value LF)                          ; G, R, V, Z, P, O, B, U, X, unknown keys kept
 /// meta-end= %x01 %x04 separator " " size-hex8 LF            ; size of metadata in bytes
 /// ```
 /// The random separator in every marker lets a reader tell markers from message bytes that

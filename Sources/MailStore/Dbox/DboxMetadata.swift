@@ -16,6 +16,9 @@ public struct DboxMetadata: Hashable, Sendable {
     public var pop3Order: Int?
     /// `B`: GUID of the mailbox the message was first saved to.
     public var originalMailbox: String?
+    /// `U`: the message's UID in ``originalMailbox``, which multi-dbox records so that a rebuild
+    /// without the index gives messages back their UIDs (single-dbox has it in the file name).
+    public var originalUID: UInt32?
     /// `X`: references to externally stored attachments.
     public var externalReferences: [String]
     /// Keys this version does not know, kept so copies carry them on.
@@ -58,6 +61,7 @@ public struct DboxMetadata: Hashable, Sendable {
         if let pop3Order { lines.append((UInt8(ascii: "O"), String(pop3Order))) }
         lines.append((UInt8(ascii: "G"), guid))
         if let originalMailbox { lines.append((UInt8(ascii: "B"), originalMailbox)) }
+        if let originalUID { lines.append((UInt8(ascii: "U"), String(originalUID, radix: 16))) }
         for reference in externalReferences { lines.append((UInt8(ascii: "X"), reference)) }
         var bytes: [UInt8] = []
         for (key, value) in lines where !value.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
@@ -99,6 +103,11 @@ public struct DboxMetadata: Hashable, Sendable {
             case UInt8(ascii: "P"): metadata.pop3UIDL = text
             case UInt8(ascii: "O"): metadata.pop3Order = Int(text)
             case UInt8(ascii: "B"): metadata.originalMailbox = text
+            case UInt8(ascii: "U"):
+                guard let uid = DboxFormat.parseHex(value), let uid = UInt32(exactly: uid) else {
+                    throw DboxCorruption(offset: offset, problem: "bad U")
+                }
+                metadata.originalUID = uid
             case UInt8(ascii: "X"): metadata.externalReferences.append(text)
             default: metadata.unknown.append(UnknownField(key: key, value: Array(value)))
             }

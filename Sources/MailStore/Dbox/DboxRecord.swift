@@ -4,6 +4,10 @@ import MailMessage
 /// Writing is `prefix`, the message bytes as they stream in, then `suffix` once their count is
 /// known: nothing is written twice and nothing before the end is patched.
 public struct DboxRecord: Hashable, Sendable {
+    /// Offset of the record's start marker in the file.
+    public var start: Int
+    /// Offset just past the record's metadata size line.
+    public var end: Int
     /// Offset of the message's first byte in the file.
     public var bodyOffset: Int
     /// The message's size in bytes.
@@ -13,6 +17,12 @@ public struct DboxRecord: Hashable, Sendable {
     /// What precedes a message.
     public static func prefix(separator: [UInt8]) -> [UInt8] {
         DboxFormat.startMarker(separator: separator)
+    }
+
+    /// The bytes the record of a `bodySize`-byte message takes (markers are as long whatever the separator).
+    static func length(bodySize: Int, metadata: DboxMetadata) -> Int {
+        let separator = [UInt8](repeating: UInt8(ascii: "0"), count: DboxFormat.separatorLength)
+        return prefix(separator: separator).count + bodySize + suffix(separator: separator, bodySize: bodySize, metadata: metadata).count
     }
 
     /// What follows a message of `bodySize` bytes: its size, its metadata, the metadata's size.
@@ -87,6 +97,7 @@ public struct DboxFile: Sendable {
             throw DboxCorruption(offset: end.lowerBound, problem: "metadata size does not match its block")
         }
         let metadata = try DboxMetadata.parse(bytes[metadataOffset..<end.lowerBound], offset: metadataOffset)
-        return (DboxRecord(bodyOffset: bodyOffset, bodySize: size, metadata: metadata), lengthStart + 9)
+        let record = DboxRecord(start: offset, end: lengthStart + 9, bodyOffset: bodyOffset, bodySize: size, metadata: metadata)
+        return (record, record.end)
     }
 }

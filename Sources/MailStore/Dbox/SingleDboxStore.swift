@@ -10,7 +10,7 @@ import NIOCore
 /// a save that crashed before the index listed it has a UID no client has seen, and the next
 /// save to that UID replaces it.
 public struct SingleDboxStore: Sendable {
-    private let fileSystem: any FileSystem
+    let fileSystem: any FileSystem
 
     public init(fileSystem: any FileSystem) {
         self.fileSystem = fileSystem

@@ -55,7 +55,33 @@ enum IndexSchema {
                 ALTER TABLE message ADD COLUMN body_structure BLOB;
                 """)
         }
-        migrator.registerMigration("v3: first recent UID per mailbox") { db in
+        migrator.registerMigration("v3: multi-dbox map") { db in
+            // A message row whose body_location is `map:<map_uid>` holds one reference to that
+            // map entry: the triggers keep refcount equal to the number of such rows, whichever
+            // statement adds or removes them (append, copy, expunge, a mailbox deleted with its
+            // messages, a rebuild), and refuse a reference to an entry that is gone. Map UIDs are
+            // never reused, so a reader may cache where one pointed.
+            try db.execute(sql: """
+                CREATE TABLE map (
+                    map_uid INTEGER PRIMARY KEY AUTOINCREMENT,
+                    guid TEXT NOT NULL,
+                    file_id INTEGER NOT NULL,
+                    offset INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    refcount INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX map_by_file ON map(file_id);
+                CREATE TRIGGER map_reference AFTER INSERT ON message WHEN new.body_location GLOB 'map:*' BEGIN
+                    SELECT RAISE(ABORT, 'the message''s map entry is gone')
+                    WHERE NOT EXISTS (SELECT 1 FROM map WHERE map_uid = CAST(substr(new.body_location, 5) AS INTEGER));
+                    UPDATE map SET refcount = refcount + 1 WHERE map_uid = CAST(substr(new.body_location, 5) AS INTEGER);
+                END;
+                CREATE TRIGGER map_unreference AFTER DELETE ON message WHEN old.body_location GLOB 'map:*' BEGIN
+                    UPDATE map SET refcount = refcount - 1 WHERE map_uid = CAST(substr(old.body_location, 5) AS INTEGER);
+                END;
+                """)
+        }
+        migrator.registerMigration("v4: first recent UID per mailbox") { db in
             try db.execute(sql: "ALTER TABLE mailbox ADD COLUMN first_recent_uid INTEGER NOT NULL DEFAULT 1")
         }
         return migrator

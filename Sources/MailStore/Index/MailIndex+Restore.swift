@@ -15,11 +15,23 @@ struct RestoredMailbox: Sendable {
 }
 
 extension MailIndex {
-    /// Replaces the whole content of the index with `mailboxes` in one transaction, so other
-    /// processes with the index open see either the old or the rebuilt state. Expunge tombstones
-    /// of mailboxes that stay are kept.
-    func restore(_ mailboxes: [RestoredMailbox]) async throws {
+    /// Replaces the whole content of the index with `mailboxes` and the multi-dbox `map` in one
+    /// transaction, so other processes with the index open see either the old or the rebuilt
+    /// state. Expunge tombstones of mailboxes that stay are kept. The next multi-dbox append
+    /// starts a new file, numbered from `nextFileID` on.
+    func restore(_ mailboxes: [RestoredMailbox], map: [MapEntry], nextFileID: Int64) async throws {
         try await database.write { db in
+            // Messages first, so that the map entries they refer to can go.
+            try db.execute(sql: "DELETE FROM message")
+            try db.execute(sql: "DELETE FROM map")
+            for entry in map {
+                try db.execute(sql: "INSERT INTO map (map_uid, guid, file_id, offset, size, refcount) VALUES (?, ?, ?, ?, ?, 0)",
+                               arguments: [entry.mapUID, entry.placement.guid.hex, entry.placement.fileID,
+                                           entry.placement.offset, entry.placement.size])
+            }
+            var state = try Self.appendState(db)
+            state = MultiDboxAppendState(nextFileID: max(state.nextFileID, nextFileID))
+            try Self.setAppendState(state, db)
             let kept = mailboxes.map(\.guid.hex)
             let existing = try String.fetchAll(db, sql: "SELECT guid FROM mailbox")
             for guid in existing where !kept.contains(guid) {

@@ -174,9 +174,16 @@ public final class MailIndex: Sendable {
     /// - Returns: the mailbox after the append.
     @discardableResult
     public func append(_ messages: [NewMessage], to mailbox: String) async throws -> MailboxRecord {
+        try await append(to: mailbox) { _ in messages }
+    }
+
+    /// Adds the messages `prepare` returns, as ``append(_:to:)`` does, in the transaction in which
+    /// `prepare` ran (multi-dbox adds the messages' map entries there).
+    func append(to mailbox: String, preparing prepare: @escaping @Sendable (Database) throws -> [NewMessage]) async throws -> MailboxRecord {
         let now = clock()
         return try await database.write { db in
             let box = try Self.requireMailbox(db, mailbox)
+            let messages = try prepare(db)
             let modseq = box.highestModseq + 1
             var uidNext = box.uidNext
             for message in messages {

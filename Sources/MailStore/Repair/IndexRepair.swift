@@ -6,11 +6,12 @@ import MailMessage
 /// `columba force-resync`.
 ///
 /// Mailbox names, GUIDs, UIDVALIDITY, special-use and subscriptions come from each mailbox's
-/// ``MailboxDescriptor``; every message's UID from its file name, and GUID, internal date and
-/// sizes from its dbox metadata. Flags, keywords, modseqs and save dates come from the previous
-/// index where it can still be read (they live nowhere else). Files whose UIDs the previous
-/// index lists as expunged are deleted instead of adopted. A file that cannot be read is left
-/// where it is and reported, never deleted.
+/// ``MailboxDescriptor``; every single-dbox message's UID from its file name, and GUID, internal
+/// date and sizes from its dbox metadata. Flags, keywords, modseqs and save dates come from the
+/// previous index where it can still be read (they live nowhere else). Files whose UIDs the
+/// previous index lists as expunged are deleted instead of adopted. A file that cannot be read
+/// is left where it is and reported, never deleted. Multi-dbox storage files give the map and
+/// their messages as ``scanMultiDbox(fileSystem:previous:)`` says.
 enum IndexRepair {
     static let indexFileName = "index.db"
 
@@ -30,7 +31,7 @@ enum IndexRepair {
                 return try await rebuildFile(at: path, bodies: bodies, previous: nil)
             }
         }
-        if try await bodies.mailboxDirectories().isEmpty {
+        if try await bodies.mailboxDirectories().isEmpty, try await MultiDboxStore.files(in: fileSystem).isEmpty {
             return try MailIndex(path: path)
         }
         return try await rebuildFile(at: path, bodies: bodies, previous: nil)
@@ -56,18 +57,27 @@ enum IndexRepair {
     /// `target` and `previous` may be the same index (an in-place resync).
     static func rebuild(into target: MailIndex, bodies: SingleDboxStore, previous: MailIndex?) async throws -> RebuildReport {
         var report = RebuildReport()
+        let multi = try await scanMultiDbox(fileSystem: bodies.fileSystem, previous: previous)
+        report.adopted = multi.adopted
+        report.unreadable = multi.unreadable
         let previousMailboxes = Dictionary(
             ((try? await previous?.mailboxes()) ?? []).map { ($0.guid, $0) },
             uniquingKeysWith: { first, _ in first }
         )
+        // Without the previous index, the UIDs copies and moves took in multi-dbox homes are
+        // unknown (they live only in the index), and so is each mailbox's real UIDNEXT: every
+        // mailbox gets a new UIDVALIDITY, so clients forget what they cached.
+        let renewsUIDValidity = previous == nil && !multi.map.isEmpty
+        let now = UInt32(truncatingIfNeeded: Int64(Date().timeIntervalSince1970))
         var restored: [RestoredMailbox] = []
         var usedNames = Set<String>()
         let directories = try await bodies.mailboxDirectories()
-        for guid in directories {
+        for guid in directories + multi.messages.keys.filter({ !directories.contains($0) }).sorted(by: { $0.hex < $1.hex }) {
             let descriptor = try? await bodies.descriptor(of: guid)
             let old = previousMailboxes[guid]
             let uids = try await bodies.messageUIDs(in: guid)
-            if descriptor == nil, old == nil, uids.isEmpty { continue }
+            let multiMessages = multi.messages[guid] ?? []
+            if descriptor == nil, old == nil, uids.isEmpty, multiMessages.isEmpty { continue }
             var oldMessages: [UInt32: MessageRecord] = [:]
             var tombstones = Set<UInt32>()
             if let old, let previous {
@@ -111,14 +121,38 @@ enum IndexRepair {
                 highestModseq = max(highestModseq, record.modseq)
                 messages.append(record)
             }
+            // Multi-dbox messages the previous index listed keep their UIDs; adopted ones keep
+            // the UID they were saved with when free, or get new ones.
+            var used = Set(messages.map(\.uid))
+            var waiting: [MessageRecord] = []
+            for var message in multiMessages {
+                if message.modseq == 0 { message.modseq = adoptedModseq }
+                if message.uid == 0 || used.contains(message.uid) {
+                    waiting.append(message)
+                    continue
+                }
+                used.insert(message.uid)
+                highestModseq = max(highestModseq, message.modseq)
+                messages.append(message)
+            }
+            var uidNext = max(old?.uidNext ?? 1, (used.max() ?? 0) + 1, (uids.last ?? 0) + 1)
+            for var message in waiting {
+                message.uid = uidNext
+                uidNext += 1
+                highestModseq = max(highestModseq, message.modseq)
+                messages.append(message)
+            }
+            messages.sort { $0.uid < $1.uid }
             var name = descriptor?.name ?? old?.name ?? "Recovered/\(guid.hex)"
             if usedNames.contains(name) { name += "-\(guid.hex.prefix(8))" }
             usedNames.insert(name)
             restored.append(RestoredMailbox(
                 guid: guid,
                 name: name,
-                uidValidity: descriptor?.uidValidity ?? old?.uidValidity ?? UInt32(truncatingIfNeeded: Int64(Date().timeIntervalSince1970)),
-                uidNext: max(old?.uidNext ?? 1, (uids.last ?? 0) + 1),
+                uidValidity: renewsUIDValidity
+                    ? max(now, (descriptor?.uidValidity ?? 0) + 1) + UInt32(restored.count)
+                    : descriptor?.uidValidity ?? old?.uidValidity ?? now,
+                uidNext: uidNext,
                 highestModseq: highestModseq,
                 specialUse: descriptor?.specialUse ?? old?.specialUse ?? [],
                 subscribed: descriptor?.subscribed ?? old?.subscribed ?? false,
@@ -126,14 +160,14 @@ enum IndexRepair {
             ))
             report.messages += messages.count
         }
-        // Mailboxes the previous index knows that have no directory hold no message: keep them.
-        for (guid, old) in previousMailboxes where !directories.contains(guid) && !usedNames.contains(old.name) {
+        // Mailboxes the previous index knows that have no directory and no message: keep them.
+        for (guid, old) in previousMailboxes where !restored.contains(where: { $0.guid == guid }) && !usedNames.contains(old.name) {
             restored.append(RestoredMailbox(guid: guid, name: old.name, uidValidity: old.uidValidity, uidNext: old.uidNext,
                                             highestModseq: old.highestModseq, specialUse: old.specialUse,
                                             subscribed: old.subscribed, messages: []))
         }
         report.mailboxes = restored.count
-        try await target.restore(restored)
+        try await target.restore(restored, map: multi.map, nextFileID: multi.nextFileID)
         return report
     }
 }

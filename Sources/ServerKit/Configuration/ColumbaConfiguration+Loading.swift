@@ -126,6 +126,9 @@ extension ColumbaConfiguration {
             sources: reader.sources,
             mailFsync: reader.choice(["mail", "fsync"], default: base.mailFsync)
         )
+        configuration.mailFormat = reader.choice(["mail", "format"], default: base.mailFormat)
+        configuration.mdboxRotateSize = reader.size(["mail", "mdbox_rotate_size"], default: base.mdboxRotateSize,
+                                                    range: 1024...(1 << 32))
         configuration.lmtp = lmtp
         configuration.sieve = sieve
         return configuration

@@ -15,6 +15,8 @@ extension ColumbaConfiguration {
         writer.section("mail") {
             $0.value("root", mailRoot)
             $0.value("fsync", mailFsync.rawValue)
+            $0.value("format", mailFormat.rawValue)
+            $0.value("mdbox_rotate_size", ConfigurationValueSyntax.sizeText(mdboxRotateSize))
         }
         writer.section("log") {
             $0.value("level", log.level.rawValue)

@@ -16,6 +16,10 @@ public struct ColumbaConfiguration: Sendable, Hashable {
     public var mailRoot: String
     /// When message files are fsynced (`mail.fsync`).
     public var mailFsync: MailFsyncMode
+    /// How new homes store messages (`mail.format`); a home keeps the format it was created with.
+    public var mailFormat = MailFormat.sdbox
+    /// Multi-dbox files take no more messages past this size (`mail.mdbox_rotate_size`).
+    public var mdboxRotateSize: Int64 = 10 << 20
     /// Log level and format.
     public var log: LogConfiguration
     /// The listeners, in file order.
@@ -122,6 +126,15 @@ public struct ColumbaConfiguration: Sendable, Hashable {
             sources: ConfigurationSources(file: nil)
         )
     }
+}
+
+/// How message bodies are stored (Dovecot's `mail_location` format).
+public enum MailFormat: String, Sendable, Hashable, CaseIterable {
+    /// Single-dbox: one file per message.
+    case sdbox
+    /// Multi-dbox: many messages per file, a map in the index, space of expunged messages
+    /// reclaimed by `columba purge`.
+    case mdbox
 }
 
 /// When message files reach stable storage (Dovecot's `fsync_mode`).

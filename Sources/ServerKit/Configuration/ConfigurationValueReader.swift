@@ -153,6 +153,21 @@ struct ConfigurationValueReader {
         return number
     }
 
+    /// A size in bytes (`10M`, `512k`, `1G` or a whole number of bytes) within `range`.
+    mutating func size(_ path: [String], default defaultValue: Int64, range: ClosedRange<Int64>) -> Int64 {
+        guard let (value, _) = text(path) else { return defaultValue }
+        let bounds = ConfigurationValueSyntax.sizeText(range.lowerBound) + "..." + ConfigurationValueSyntax.sizeText(range.upperBound)
+        guard let size = ConfigurationValueSyntax.size(value) else {
+            report(path, "\"\(value)\" is not a size; expected bytes or a number with k, M or G, such as 10M, in \(bounds)")
+            return defaultValue
+        }
+        guard range.contains(size) else {
+            report(path, "\(value) is out of range; expected \(bounds)")
+            return defaultValue
+        }
+        return size
+    }
+
     /// A duration (`500ms`, `30s`, `5m`, `1h`, `1d`, or whole seconds) within `range`.
     mutating func duration(
         _ path: [String],

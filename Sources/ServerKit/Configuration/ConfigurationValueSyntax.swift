@@ -21,6 +21,32 @@ enum ConfigurationValueSyntax {
         return .seconds(seconds)
     }
 
+    /// Parses a size in bytes: a whole number, or one with `k`, `M` or `G` (powers of 1024, as
+    /// Dovecot's size settings; upper or lower case, `B` or `iB` after the letter allowed).
+    static func size(_ text: String) -> Int64? {
+        var text = text.trimmingWhitespace().lowercased()
+        for ending in ["ib", "b"] where text.hasSuffix(ending) && text.count > ending.count {
+            text.removeLast(ending.count)
+            break
+        }
+        let units: [(String, Int64)] = [("k", 1 << 10), ("m", 1 << 20), ("g", 1 << 30)]
+        for (suffix, unit) in units where text.hasSuffix(suffix) {
+            guard let value = Int64(String(text.dropLast(suffix.count)).trimmingWhitespace()), value >= 0 else { return nil }
+            let (bytes, overflow) = value.multipliedReportingOverflow(by: unit)
+            return overflow ? nil : bytes
+        }
+        guard let bytes = Int64(text), bytes >= 0 else { return nil }
+        return bytes
+    }
+
+    /// The shortest exact text for a size: `10M`, `512k`, or bytes.
+    static func sizeText(_ bytes: Int64) -> String {
+        for (suffix, unit) in [("G", Int64(1) << 30), ("M", 1 << 20), ("k", 1 << 10)] where bytes >= unit && bytes % unit == 0 {
+            return "\(bytes / unit)\(suffix)"
+        }
+        return "\(bytes)"
+    }
+
     /// The shortest exact text for a duration: `500ms`, `30s`, `5m`, `1h`, `1d`.
     static func durationText(_ duration: Duration) -> String {
         let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000

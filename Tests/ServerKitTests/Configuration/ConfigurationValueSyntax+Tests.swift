@@ -21,6 +21,27 @@ struct ConfigurationValueSyntaxTests {
     }
 
     @Test(
+        "sizes",
+        arguments: [
+            ("10M", Int64(10 << 20)), ("512k", 512 << 10), ("1G", 1 << 30), ("4096", 4096), ("2 MB", 2 << 20),
+            ("64KiB", 64 << 10), ("0", 0),
+        ]
+    )
+    func size(text: String, expected: Int64) {
+        #expect(ConfigurationValueSyntax.size(text) == expected)
+    }
+
+    @Test("invalid sizes", arguments: ["", "M", "-1M", "1.5M", "10 megabytes", "1T", "99999999999G"])
+    func invalidSize(text: String) {
+        #expect(ConfigurationValueSyntax.size(text) == nil)
+    }
+
+    @Test("sizes print in their largest exact unit", arguments: [(Int64(10 << 20), "10M"), (1536, "1536"), (3 << 10, "3k")])
+    func sizeText(bytes: Int64, expected: String) {
+        #expect(ConfigurationValueSyntax.sizeText(bytes) == expected)
+    }
+
+    @Test(
         "durations print in their largest exact unit",
         arguments: [(Duration.milliseconds(500), "500ms"), (.seconds(90), "90s"), (.seconds(120), "2m"), (.zero, "0s")]
     )
