@@ -1,3 +1,4 @@
+import MailStore
 import MailTesting
 import Testing
 
@@ -41,9 +42,9 @@ struct IMAPSelectedStateTests {
         return client
     }
 
-    @Test("SELECT and EXAMINE responses, FETCH of every kind, implicit \\Seen, CLOSE and UNSELECT")
-    func selectAndFetch() async throws {
-        try await IMAPTestServer.run { server in
+    @Test("SELECT and EXAMINE responses, FETCH of every kind, implicit \\Seen, CLOSE and UNSELECT", arguments: MailStorageFormat.allCases)
+    func selectAndFetch(format: MailStorageFormat) async throws {
+        try await IMAPTestServer.run(format: format) { server in
             let client = try await filled(server)
             let validity = try await status(client, "INBOX", "UIDVALIDITY")
             let modseq = try await status(client, "INBOX", "HIGHESTMODSEQ")
@@ -125,9 +126,9 @@ struct IMAPSelectedStateTests {
         }
     }
 
-    @Test("STORE, SEARCH with ESEARCH and SAVE, COPY and MOVE with COPYUID, EXPUNGE, CLOSE")
-    func storeSearchCopy() async throws {
-        try await IMAPTestServer.run { server in
+    @Test("STORE, SEARCH with ESEARCH and SAVE, COPY and MOVE with COPYUID, EXPUNGE, CLOSE", arguments: MailStorageFormat.allCases)
+    func storeSearchCopy(format: MailStorageFormat) async throws {
+        try await IMAPTestServer.run(format: format) { server in
             let client = try await filled(server)
             _ = try await client.command("a0 SELECT INBOX")
             try await expectTranscript(client, [
@@ -167,9 +168,9 @@ struct IMAPSelectedStateTests {
         }
     }
 
-    @Test("another session's append, flag change and expunge reach an idling session; EXPUNGE waits after FETCH")
-    func updatesAndIdle() async throws {
-        try await IMAPTestServer.run { server in
+    @Test("another session's append, flag change and expunge reach an idling session; EXPUNGE waits after FETCH", arguments: MailStorageFormat.allCases)
+    func updatesAndIdle(format: MailStorageFormat) async throws {
+        try await IMAPTestServer.run(format: format) { server in
             let first = try await server.loggedIn()
             let second = try await server.loggedIn()
             _ = try await first.command("a1 SELECT INBOX")
@@ -220,9 +221,9 @@ struct IMAPSelectedStateTests {
         }
     }
 
-    @Test("CONDSTORE and QRESYNC: MODSEQ, UNCHANGEDSINCE, CHANGEDSINCE, VANISHED, SELECT (QRESYNC ...)")
-    func condstoreAndQresync() async throws {
-        try await IMAPTestServer.run { server in
+    @Test("CONDSTORE and QRESYNC: MODSEQ, UNCHANGEDSINCE, CHANGEDSINCE, VANISHED, SELECT (QRESYNC ...)", arguments: MailStorageFormat.allCases)
+    func condstoreAndQresync(format: MailStorageFormat) async throws {
+        try await IMAPTestServer.run(format: format) { server in
             let client = try await filled(server)
             let validity = try await status(client, "INBOX", "UIDVALIDITY")
             let start = try #require(UInt64(try await status(client, "INBOX", "HIGHESTMODSEQ")))

@@ -33,6 +33,7 @@ struct IMAPTestServer {
         plaintext: Auth.PlaintextPolicy = .allowLoopback,
         penalty: Duration = .milliseconds(200),
         settings: IMAPServerSettings = IMAPServerSettings(hostname: "mail.example.test"),
+        format: MailStorageFormat = .sdbox,
         _ body: (IMAPTestServer) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("columba-imap-\(UUID().uuidString)")
@@ -45,7 +46,8 @@ struct IMAPTestServer {
         let store = try TLSCertificateStore(configuration: ServerKit.TLSConfiguration(pair: .init(certificate: certificatePath, key: keyPath), usesGeneratedCertificate: false, minimumVersion: .tls12, sni: []))
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let mailRoot = directory.appendingPathComponent("mail").path
-        let stores = OpenMailStores()
+        // A small rotation size, so that multi-dbox homes spread over several files.
+        let stores = OpenMailStores(options: MailStorageOptions(format: format, mdboxRotateSize: 4096))
         let database = PasswdFileDatabase(path: usersPath, logger: logger)
         let authenticator = Authenticator(
             passdb: database, userdb: database,
