@@ -82,6 +82,8 @@ enum IndexSchema {
                 """)
         }
         migrator.registerMigration("v4: first recent UID per mailbox") { db in
+            // Indexes written by development builds have the column under an earlier migration name.
+            guard try !db.columns(in: "mailbox").contains(where: { $0.name == "first_recent_uid" }) else { return }
             try db.execute(sql: "ALTER TABLE mailbox ADD COLUMN first_recent_uid INTEGER NOT NULL DEFAULT 1")
         }
         return migrator
