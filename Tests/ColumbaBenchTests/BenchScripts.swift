@@ -62,12 +62,22 @@ enum BenchScripts {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// A loopback port nothing listens on (bound, read and released).
+    /// A loopback port nothing listens on (bound and released), below Linux's ephemeral range
+    /// (32768-60999), so that no client connection of a test running meanwhile is given it as its
+    /// local port before the server binds it.
     static func freePort() async throws -> Int {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress?.port ?? 0
-        try await channel.close()
-        return port
+        var failure: (any Error)?
+        for _ in 0..<50 {
+            do {
+                let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                    .bind(host: "127.0.0.1", port: Int.random(in: 20_000...32_000)).get()
+                let port = channel.localAddress?.port ?? 0
+                try await channel.close()
+                return port
+            } catch {
+                failure = error
+            }
+        }
+        throw failure!
     }
 }

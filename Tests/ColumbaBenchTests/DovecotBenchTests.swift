@@ -75,6 +75,7 @@ struct DovecotBenchTests {
         #expect(error?.exchange.first?.contains("\"***\"") == true)
     }
 
+    /// Runs scripts/bench/dovecot-imap with `arguments`.
     static func runScript(_ arguments: [String]) throws {
         try BenchScripts.run("dovecot-imap", arguments)
     }

@@ -47,7 +47,7 @@ struct LMTPBenchTests {
         case .noPipelining: "LHLO's reply does not list PIPELINING"
         case .refusesRecipient: "answered 550 5.1.1 User unknown, expected 250"
         case .failsDelivery: "answered 451 4.3.0 Temporary failure, expected 2xx"
-        case .missingReply: "no reply from the server within 1.0 s (1 replies owed)"
+        case .missingReply: "no reply from the server within 1.0 s (replies owed: 1)"
         case .extraReply: "a reply the client did not ask for (one reply too many): 250 2.0.0 Saved"
         case .noEnhancedStatus: "answered 250 Saved without an enhanced status code of class 2"
         }

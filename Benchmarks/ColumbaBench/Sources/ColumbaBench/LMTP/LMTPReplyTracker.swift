@@ -60,7 +60,7 @@ final class LMTPReplyTracker: ChannelDuplexHandler {
         let seconds = Double(timeout.nanoseconds) / 1e9
         pending = context.eventLoop.scheduleTask(in: timeout) {
             let (tracker, context) = loopBound.value
-            tracker.fail(context: context, "no reply from the server within \(seconds) s (\(tracker.owed) replies owed)")
+            tracker.fail(context: context, "no reply from the server within \(seconds) s (replies owed: \(tracker.owed))")
         }
     }
 
