@@ -68,7 +68,18 @@ struct LMTPBenchTests {
         }
         let run = DeliveryRun(connector: LMTPConnector(host: "127.0.0.1", port: port, responseTimeoutSeconds: 60),
                               settings: try Self.settings(users: 4), clients: 3, seed: 11)
-        let outcome = try await run.run(control: RunControl(warmupSeconds: 0, durationSeconds: nil, operations: 40))
+        let outcome: DeliveryRun.Outcome
+        do {
+            outcome = try await run.run(control: RunControl(warmupSeconds: 0, durationSeconds: nil, operations: 40))
+        } catch {
+            // The server's log says why it answered so (both scripts log under STATE/log).
+            for log in ["dovecot.log", "columba.log"] {
+                if let text = try? String(contentsOfFile: "\(state)/log/\(log)", encoding: .utf8) {
+                    print("--- \(log), last lines:\n" + text.split(separator: "\n").suffix(30).joined(separator: "\n"))
+                }
+            }
+            throw error
+        }
         #expect(outcome.stats.measuredMessages == 40)
         #expect(outcome.stats.latencies.count(of: "DATA") == 40)
         #expect(outcome.stats.deliveredRecipients >= outcome.stats.deliveredMessages)
