@@ -54,10 +54,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        /// IMAP load generator and checker (`columba-bench`); a client of any server, see BENCHMARKS.md.
+        /// IMAP and LMTP load generator and checker (`columba-bench`); a client of any server, see BENCHMARKS.md.
         .target(
             name: "ColumbaBench",
             dependencies: [
+                "SMTPGrammar",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -305,6 +306,7 @@ let package = Package(
             name: "ColumbaBenchTests",
             dependencies: [
                 "ColumbaBench",
+                "SMTPGrammar",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

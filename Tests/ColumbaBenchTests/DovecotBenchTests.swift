@@ -14,17 +14,13 @@ struct DovecotBenchTests {
 
     static let required = ProcessInfo.processInfo.environment["TEST_REQUIRE_PEERS"] == "1"
 
-    static let script = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("scripts/bench/dovecot-imap").path
-
     @Test("a mixed run over 4 users and an append run get only correct answers",
           .enabled(if: installed || required, "Dovecot is not installed (apt-get install dovecot-imapd); skipped"),
           .timeLimit(.minutes(3)))
     func mixedAgainstDovecot() async throws {
         try #require(Self.installed, "dovecot-imapd is not installed but TEST_REQUIRE_PEERS=1")
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("columba-bench-dovecot-\(UUID().uuidString)").path
-        let port = try await Self.freePort()
+        let port = try await BenchScripts.freePort()
         try Self.runScript(["start", state, String(port), "4"])
         defer {
             try? Self.runScript(["stop", state])
@@ -63,7 +59,7 @@ struct DovecotBenchTests {
     func wrongPasswordFails() async throws {
         try #require(Self.installed, "dovecot-imapd is not installed but TEST_REQUIRE_PEERS=1")
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("columba-bench-dovecot-\(UUID().uuidString)").path
-        let port = try await Self.freePort()
+        let port = try await BenchScripts.freePort()
         try Self.runScript(["start", state, String(port), "1"])
         defer {
             try? Self.runScript(["stop", state])
@@ -79,39 +75,8 @@ struct DovecotBenchTests {
         #expect(error?.exchange.first?.contains("\"***\"") == true)
     }
 
-    /// Runs scripts/bench/dovecot-imap with `arguments` and waits for it with waitpid (Foundation's
-    /// Process did not notice the script's exit inside this test process), with an empty signal
-    /// mask, its output going to this process's standard error.
+    /// Runs scripts/bench/dovecot-imap with `arguments`.
     static func runScript(_ arguments: [String]) throws {
-        let argv: [UnsafeMutablePointer<CChar>?] = ([script] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, 2, 1)
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, script, &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw CheckFailure("cannot run \(script): error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        guard status == 0 else {
-            throw CheckFailure("scripts/bench/dovecot-imap \(arguments.joined(separator: " ")) failed (wait status \(status))")
-        }
-    }
-
-    /// A loopback port nothing listens on (bound, read and released).
-    static func freePort() async throws -> Int {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress?.port ?? 0
-        try await channel.close()
-        return port
+        try BenchScripts.run("dovecot-imap", arguments)
     }
 }

@@ -6,7 +6,7 @@ struct ColumbaBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "columba-bench",
         abstract: "Drives a mail server with concurrent clients, checks every answer, prints rates and latencies.",
-        subcommands: [IMAPCommand.self]
+        subcommands: [IMAPCommand.self, LMTPCommand.self]
     )
 }
 
