@@ -187,7 +187,7 @@ public final class UserMailStore: Sendable {
 
     func writeDescriptor(of mailbox: MailboxRecord) async throws {
         let descriptor = MailboxDescriptor(name: mailbox.name, uidValidity: mailbox.uidValidity,
-                                           specialUse: mailbox.specialUse, subscribed: mailbox.subscribed)
+                                           specialUse: mailbox.specialUse, subscribed: mailbox.subscribed, uidNext: mailbox.uidNext)
         try await bodies.writeDescriptor(descriptor, of: mailbox.guid)
     }
 
@@ -361,6 +361,12 @@ public final class UserMailStore: Sendable {
         let name = Self.canonicalName(mailbox)
         let (removed, modseq) = try await index.expunge(in: name, uids: uids)
         guard !removed.isEmpty else { return [] }
+        // Once the newest message's file is gone, only the descriptor tells a rebuild how far
+        // UIDs went: it is written before the files are deleted, so no UID is ever given twice.
+        if let box = try await index.mailbox(named: name), let newest = removed.last?.uid,
+           try await index.highestUID(in: name).map({ $0 < newest }) ?? true {
+            try await writeDescriptor(of: box)
+        }
         // A multi-dbox record lost its reference with the index row; purge reclaims its bytes.
         for record in removed where MultiDboxStore.mapUID(location: record.bodyLocation) == nil {
             try await bodies.delete(record.bodyLocation)

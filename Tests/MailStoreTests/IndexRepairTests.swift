@@ -105,10 +105,28 @@ struct IndexRepairTests {
         #expect(rebuilt.storageFormat == format)
         let after = try await Self.snapshot(rebuilt)
         #expect(after == Self.expectedAfterLosingIndex(before, rebuilt: after, format: format))
-        // New saves continue above the kept UIDs, and the rebuilt index is a normal one.
-        let next = format == .sdbox ? uidNext : 1
-        #expect(try await rebuilt.status(of: "Jobs/Projects").uidNext == next)
-        #expect(try await rebuilt.save(Array("Subject: after\r\n\r\nx\r\n".utf8), to: "Jobs/Projects") == next)
+        // New saves continue above every UID given before (INBOX's 6 was expunged, so the next is
+        // 7: the mailbox descriptor kept UIDNEXT), and the rebuilt index is a normal one.
+        #expect(try await rebuilt.status(of: "Jobs/Projects").uidNext == uidNext)
+        #expect(try await rebuilt.save(Array("Subject: after\r\n\r\nx\r\n".utf8), to: "Jobs/Projects") == uidNext)
+        #expect(try await rebuilt.save(Array("Subject: after\r\n\r\ny\r\n".utf8)) == 7)
+    }
+
+    @Test("with the newest messages expunged, a rebuilt single-dbox index still never gives their UIDs again")
+    func expungedNewestKeepsUIDNext() async throws {
+        let home = Self.home()
+        do {
+            let store = try await UserMailStore.open(home: home)
+            for number in 1...5 { _ = try await store.save(Array("Subject: \(number)\r\n\r\nx\r\n".utf8)) }
+            #expect(try await store.expunge(in: "INBOX", uids: [4, 5]) == [4, 5])
+            #expect(try await store.expunge(in: "INBOX", uids: [3]) == [3])
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: "\(home)/index.db\(suffix)")
+        }
+        let rebuilt = try await UserMailStore.open(home: home)
+        #expect(try await rebuilt.messages(in: "INBOX").map(\.uid) == [1, 2])
+        #expect(try await rebuilt.status(of: "INBOX").uidNext == 6)
         #expect(try await rebuilt.save(Array("Subject: after\r\n\r\ny\r\n".utf8)) == 6)
     }
 

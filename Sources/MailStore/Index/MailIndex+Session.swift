@@ -63,6 +63,14 @@ extension MailIndex {
         }
     }
 
+    /// The highest UID of a message in the mailbox, if it has any.
+    public func highestUID(in mailbox: String) async throws -> UInt32? {
+        try await database.read { db in
+            let box = try Self.requireMailbox(db, mailbox)
+            return try Int64.fetchOne(db, sql: "SELECT max(uid) FROM message WHERE mailbox_id = ?", arguments: [box.id]).map { UInt32($0) }
+        }
+    }
+
     /// The mailbox with this GUID, whatever it is called now.
     public func mailbox(guid: GUID128) async throws -> MailboxRecord? {
         try await database.read { db in

@@ -1,5 +1,6 @@
 import FS
 import Foundation
+import GRDB
 import MailMessage
 
 /// Rebuilds a user's index from the dbox files: after the index was lost or corrupted, and on
@@ -22,7 +23,7 @@ enum IndexRepair {
         let bodies = SingleDboxStore(fileSystem: fileSystem)
         if FileManager.default.fileExists(atPath: path) {
             do {
-                return try MailIndex(path: path)
+                return try await openSharing(path)
             } catch where MailIndex.isCorruption(error) {
                 let aside = "\(path).broken-\(Int64(Date().timeIntervalSince1970))"
                 for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
@@ -32,9 +33,25 @@ enum IndexRepair {
             }
         }
         if try await bodies.mailboxDirectories().isEmpty, try await MultiDboxStore.files(in: fileSystem).isEmpty {
-            return try MailIndex(path: path)
+            return try await openSharing(path)
         }
         return try await rebuildFile(at: path, bodies: bodies, previous: nil)
+    }
+
+    /// Opens (creating or migrating) the index at `path` while other processes or stores may be
+    /// doing the same to the same new file, as when many first sessions of a user arrive at once:
+    /// SQLite refuses the losers of that race (a locked database, or a schema step or migration
+    /// record another opener has just made), and they try again once the winner is done.
+    private static func openSharing(_ path: String) async throws -> MailIndex {
+        var attempt = 0
+        while true {
+            do {
+                return try MailIndex(path: path)
+            } catch let error as DatabaseError where attempt < 100 && [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_ERROR, .SQLITE_CONSTRAINT].contains(error.resultCode) {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(10 + attempt))
+            }
+        }
     }
 
     /// Builds a new index file beside `path` and renames it into place, so a crash during the
@@ -135,7 +152,7 @@ enum IndexRepair {
                 highestModseq = max(highestModseq, message.modseq)
                 messages.append(message)
             }
-            var uidNext = max(old?.uidNext ?? 1, (used.max() ?? 0) + 1, (uids.last ?? 0) + 1)
+            var uidNext = max(old?.uidNext ?? 1, descriptor?.uidNext ?? 1, (used.max() ?? 0) + 1, (uids.last ?? 0) + 1)
             for var message in waiting {
                 message.uid = uidNext
                 uidNext += 1
