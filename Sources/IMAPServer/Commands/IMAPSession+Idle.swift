@@ -26,15 +26,9 @@ extension IMAPSession {
         let outcome = await watcher.stop()
         if case .watching(let selected) = outcome { state.selected = selected }
         guard shutdown.beginCommand(), let frame, case .watching = outcome else { return .close }
-        switch frame {
-        case .idleDone:
-            try await send(tag, .ok("IDLE terminated."))
-            return .continue
-        case .bad:
-            return try await invalid(tag: tag, "Expected DONE.")
-        case .command, .literalTooLarge, .authenticationResponse:
-            return try await invalid(tag: tag, "Expected DONE.")
-        }
+        guard case .idleDone = frame else { return try await invalid(tag: tag, "Expected DONE.") }
+        try await send(tag, .ok("IDLE terminated."))
+        return .continue
     }
 }
 

@@ -36,16 +36,12 @@ struct FetchItems {
             switch attribute {
             case .body, .rfc822, .rfc822Text, .binary, .binarySize: false
             case .bodySection(_, let section, _):
-                section.part.isEmpty && [.header, .headerFields([]), .headerFieldsNot([])].contains { Self.sameKind($0, section.kind) }
+                switch section.kind {
+                case .header, .headerFields, .headerFieldsNot: section.part.isEmpty
+                case .complete, .text, .mime: false
+                }
             default: true
             }
-        }
-    }
-
-    private static func sameKind(_ left: IMAPGrammar.SectionSpecifier.Kind, _ right: IMAPGrammar.SectionSpecifier.Kind) -> Bool {
-        switch (left, right) {
-        case (.header, .header), (.headerFields, .headerFields), (.headerFieldsNot, .headerFieldsNot): true
-        default: false
         }
     }
 

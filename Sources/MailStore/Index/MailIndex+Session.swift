@@ -9,7 +9,7 @@ extension MailIndex {
     public func select(_ mailbox: String, claimingRecent: Bool) async throws -> MailboxSelection {
         let read: @Sendable (Database) throws -> MailboxSelection = { db in
             let box = try Self.requireMailbox(db, mailbox)
-            let firstRecent = try Int64.fetchOne(db, sql: "SELECT first_recent_uid FROM mailbox WHERE id = ?", arguments: [box.id]) ?? 1
+            let firstRecent = claimingRecent ? try Self.claimRecent(db, box: box, below: box.uidNext) : try Self.firstRecent(db, box: box)
             let uids = try Int64.fetchAll(db, sql: "SELECT uid FROM message WHERE mailbox_id = ? ORDER BY uid", arguments: [box.id])
             let firstUnseen = try Int64.fetchOne(
                 db, sql: "SELECT min(uid) FROM message WHERE mailbox_id = ? AND flags & ? = 0",
@@ -18,13 +18,10 @@ extension MailIndex {
             let keywords = try String.fetchAll(
                 db, sql: "SELECT DISTINCT keywords FROM message WHERE mailbox_id = ? AND keywords != ''", arguments: [box.id]
             )
-            if claimingRecent, Int64(box.uidNext) > firstRecent {
-                try db.execute(sql: "UPDATE mailbox SET first_recent_uid = ? WHERE id = ?", arguments: [Int64(box.uidNext), box.id])
-            }
             let record = try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE id = ?", arguments: [box.id]).map(Self.mailbox)!
             return MailboxSelection(
                 mailbox: record, uids: uids.map { UInt32($0) }, firstUnseen: firstUnseen.map { UInt32($0) },
-                firstRecent: UInt32(clamping: firstRecent),
+                firstRecent: firstRecent,
                 keywords: Set(keywords.flatMap { $0.split(separator: " ").map(String.init) })
             )
         }
@@ -36,13 +33,21 @@ extension MailIndex {
     ///   are the caller's (none when it is `uidNext` or more).
     public func claimRecent(in mailbox: String, below uidNext: UInt32) async throws -> UInt32 {
         try await database.write { db in
-            let box = try Self.requireMailbox(db, mailbox)
-            let firstRecent = try Int64.fetchOne(db, sql: "SELECT first_recent_uid FROM mailbox WHERE id = ?", arguments: [box.id]) ?? 1
-            if Int64(uidNext) > firstRecent {
-                try db.execute(sql: "UPDATE mailbox SET first_recent_uid = ? WHERE id = ?", arguments: [Int64(uidNext), box.id])
-            }
-            return UInt32(clamping: firstRecent)
+            try Self.claimRecent(db, box: try Self.requireMailbox(db, mailbox), below: uidNext)
         }
+    }
+
+    private static func firstRecent(_ db: Database, box: StoredMailbox) throws -> UInt32 {
+        UInt32(clamping: try Int64.fetchOne(db, sql: "SELECT first_recent_uid FROM mailbox WHERE id = ?", arguments: [box.id]) ?? 1)
+    }
+
+    /// Moves the mailbox's first recent UID up to `uidNext`; returns where it was.
+    private static func claimRecent(_ db: Database, box: StoredMailbox, below uidNext: UInt32) throws -> UInt32 {
+        let first = try firstRecent(db, box: box)
+        if uidNext > first {
+            try db.execute(sql: "UPDATE mailbox SET first_recent_uid = ? WHERE id = ?", arguments: [Int64(uidNext), box.id])
+        }
+        return first
     }
 
     /// Everything that changed in a mailbox after `modseq`, in one consistent read: messages
