@@ -32,11 +32,6 @@ public final class UserConnectionLimiter: Sendable {
         }
     }
 
-    /// The sessions `user` has open from `address`.
-    public func count(user: String, address: String) -> Int {
-        counts.withLock { $0[Self.key(user, address), default: 0] }
-    }
-
     private static func key(_ user: String, _ address: String) -> String {
         user + "\u{0}" + address
     }
