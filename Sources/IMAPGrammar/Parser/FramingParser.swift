@@ -179,6 +179,9 @@ public struct FramingParser {
         return event
     }
 
+    /// The most digits a literal announcement may have (UInt64's 20).
+    private static let maximumAnnouncedDigits = 20
+
     /// Bytes kept from a line being discarded, so a literal announcement split across reads
     /// (`~{` + 20 digits + `+}` CR) is still seen at the line's end.
     private static let literalHeaderTail = 32
@@ -211,13 +214,13 @@ public struct FramingParser {
             synchronizing = false
             index -= 1
         }
-        var digitsEnd = index
+        let digitsEnd = index
         var digitsStart = index
         while digitsStart - 1 >= start, GrammarParser.isDigit(view[digitsStart - 1]) { digitsStart -= 1 }
-        guard digitsStart < digitsEnd, digitsStart - 1 >= start, view[digitsStart - 1] == UInt8(ascii: "{") else { return nil }
-        // Leading zeros do not change the value; cap the digits we read so the value cannot overflow.
-        while digitsEnd - digitsStart > 1, view[digitsStart] == UInt8(ascii: "0") { digitsStart += 1 }
-        if digitsEnd - digitsStart > 19 { digitsEnd = digitsStart + 20 }
+        // At most as many digits as UInt64 has: a longer run (leading zeros) is no announcement,
+        // so one seen whole and one whose head was dropped while discarding agree.
+        guard digitsStart < digitsEnd, digitsEnd - digitsStart <= Self.maximumAnnouncedDigits,
+              digitsStart - 1 >= start, view[digitsStart - 1] == UInt8(ascii: "{") else { return nil }
         var size: UInt64 = 0
         for digit in view[digitsStart..<digitsEnd] {
             let (product, overflow1) = size.multipliedReportingOverflow(by: 10)

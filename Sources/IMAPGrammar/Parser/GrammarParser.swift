@@ -185,11 +185,10 @@ extension GrammarParser {
     }
 
     // charset = atom / quoted
+    // Read as an astring, as Dovecot does: a client sending a literal or an astring-only character
+    // gets `NO [BADCHARSET]` for an unknown charset rather than a syntax error.
     static func parseCharset(_ buffer: inout ParseBuffer) throws -> String {
-        if try buffer.peek() == UInt8(ascii: "\"") {
-            return String(buffer: try parseQuoted(&buffer))
-        }
-        return try parseAtom(&buffer)
+        try parseAStringText(&buffer)
     }
 
     /// A keyword made of letters, digits, `-`, `.` and `=`: command names, search keys, fetch

@@ -192,6 +192,8 @@ private let searchCommands: [CommandFixture] = [
     fx("a SEARCH HEADER X-Spam yes\r\n", .search(search(.header("X-Spam", "yes")))),
     fx("a SEARCH CHARSET UTF-8 FROM \"Jörg\" SINCE 1-Feb-2024\r\n", .search(search(.and([.from("Jörg"), .since(date(2024, 2, 1))]), charset: "UTF-8"))),
     fx("a SEARCH CHARSET \"US-ASCII\" ALL\r\n", .search(search(.all, charset: "US-ASCII"))),
+    // A charset sent as a literal (as an encoder writes a non-ASCII name) is read like any astring.
+    fx("a SEARCH CHARSET {5}\r\nx\u{FFFD}y ALL\r\n", .search(search(.all, charset: "x\u{FFFD}y"))),
     fx("a SEARCH BEFORE 29-Feb-2024 ON \"1-Jan-2000\" SENTBEFORE 01-Mar-2023 SENTON 2-Mar-2023 SENTSINCE 3-mar-2023\r\n",
        .search(search(.and([.before(date(2024, 2, 29)), .on(date(2000, 1, 1)), .sentBefore(date(2023, 3, 1)), .sentOn(date(2023, 3, 2)), .sentSince(date(2023, 3, 3))])))),
     fx("a SEARCH SAVEDBEFORE 1-Jan-2024 SAVEDON 2-Jan-2024 SAVEDSINCE \"3-Jan-2024\" SAVEDATESUPPORTED\r\n",

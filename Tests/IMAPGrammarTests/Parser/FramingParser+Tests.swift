@@ -29,7 +29,11 @@ struct FramingParserTests {
         ("a APPEND x {0}\r\n\r\n", [.continuationRequest(literalSize: 0), frame("a APPEND x {0}\r\n\r\n")]),
         ("a LOGIN \"{5}\" x\r\n", [frame("a LOGIN \"{5}\" x\r\n")]),
         ("a X {5}\r\n{3}\r\n\r\n", [.continuationRequest(literalSize: 5), frame("a X {5}\r\n{3}\r\n\r\n")]),
-        ("a APPEND x {00000000000000000000005}\r\nhello\r\n", [.continuationRequest(literalSize: 5), frame("a APPEND x {00000000000000000000005}\r\nhello\r\n")]),
+        ("a APPEND x {00000000000000000005}\r\nhello\r\n", [.continuationRequest(literalSize: 5), frame("a APPEND x {00000000000000000005}\r\nhello\r\n")]),
+        // More than 20 digits announce nothing, also when the line is being discarded and its head is gone.
+        ("a APPEND x {000000000000000000005}\r\nhello\r\n", [frame("a APPEND x {000000000000000000005}\r\n"), frame("hello\r\n")]),
+        ("a " + String(repeating: "x", count: 60) + " {" + String(repeating: "0", count: 30) + "3+}\r\nabc\r\nb NOOP\r\n",
+         [.lineTooLong(tag: "a"), frame("abc\r\n"), frame("b NOOP\r\n")]),
         ("a APPEND x {101}\r\nb NOOP\r\n", [.literalTooLarge(tag: "a", size: 101, limit: 100, synchronizing: true), frame("b NOOP\r\n")]),
         ("a APPEND x {101+}\r\n" + String(repeating: "z", count: 101) + " {2+}\r\nzz\r\nb NOOP\r\n",
          [.literalTooLarge(tag: "a", size: 101, limit: 100, synchronizing: false), frame("b NOOP\r\n")]),
