@@ -5,6 +5,7 @@ import Logging
 import MailStore
 import ManageSieveServer
 import NIOCore
+import NIOPosix
 import Synchronization
 import ServerKit
 import ServiceLifecycle
@@ -48,7 +49,8 @@ public final class ServerRuntime: Sendable {
         auth = try AuthSetup(configuration: configuration, logger: logger)
         // One open store per home for every protocol's sessions, so that an IMAP session idling
         // on a mailbox hears of an LMTP delivery at once.
-        let stores = OpenMailStores(options: MailHome.storageOptions(configuration))
+        let storagePool = NIOThreadPool(numberOfThreads: configuration.mailIOThreads)
+        let stores = OpenMailStores(options: MailHome.storageOptions(configuration), threadPool: storagePool)
         let imap = IMAPConnectionHandler(
             settings: IMAPServerSettings(
                 hostname: configuration.hostname,
@@ -101,8 +103,10 @@ public final class ServerRuntime: Sendable {
         }
         boundListeners = bound
         unservedListeners = unserved
-        // The service group stops services in reverse order: listeners first, databases last.
-        services = auth.services + listeners
+        // The service group stops services in reverse order: listeners first, databases and
+        // the storage's threads last. The threads start only once nothing here can fail.
+        storagePool.start()
+        services = [ThreadPoolService(pool: storagePool)] + auth.services + listeners
     }
 
     /// Runs until SIGTERM or SIGINT, then drains and returns.
@@ -176,6 +180,16 @@ private struct ReadyService: Service {
     func run() async throws {
         announce()
         try? await gracefulShutdown()
+    }
+}
+
+/// Keeps a thread pool for the server's life and stops it after every service that uses it.
+private struct ThreadPoolService: Service {
+    let pool: NIOThreadPool
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try await pool.shutdownGracefully()
     }
 }
 

@@ -1,4 +1,5 @@
 import FS
+import NIOPosix
 
 /// The mail stores open in this process, one per home directory, shared by every session of a
 /// user so that they see one index, one save lock and one change bus.
@@ -9,15 +10,20 @@ import FS
 public actor OpenMailStores {
     private var stores: [String: Task<UserMailStore, any Error>] = [:]
     private let options: MailStorageOptions
+    private let threadPool: NIOThreadPool
 
     /// - Parameter fsync: when message files are fsynced.
     public init(fsync: FsyncPolicy = .optimized) {
-        self.options = MailStorageOptions(fsync: fsync)
+        self.init(options: MailStorageOptions(fsync: fsync))
     }
 
-    /// - Parameter options: the format of new homes, the multi-dbox rotation size and the fsync policy.
-    public init(options: MailStorageOptions) {
+    /// - Parameters:
+    ///   - options: the format of new homes, the multi-dbox rotation size and the fsync policy.
+    ///   - threadPool: where every store's file system runs its blocking calls; a server gives
+    ///     it enough threads that fsyncs do not hold up other sessions' reads.
+    public init(options: MailStorageOptions, threadPool: NIOThreadPool = .singleton) {
         self.options = options
+        self.threadPool = threadPool
     }
 
     /// The store of the user whose mail lives in `home`, opened (and created) on first use.
@@ -25,7 +31,7 @@ public actor OpenMailStores {
         if let opening = stores[home] {
             return try await opening.value
         }
-        let opening = Task { [options] in try await UserMailStore.open(home: home, options: options) }
+        let opening = Task { [options, threadPool] in try await UserMailStore.open(home: home, options: options, threadPool: threadPool) }
         stores[home] = opening
         do {
             return try await opening.value

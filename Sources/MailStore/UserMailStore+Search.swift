@@ -13,12 +13,14 @@ extension UserMailStore {
     public func sort(in mailbox: String, by keys: [SortKey], _ query: SearchQuery,
                      within: [ClosedRange<UInt32>]? = nil) async throws -> [UInt32] {
         let found = try await matching(in: mailbox, query, within: within)
-        let needsMessage = keys.contains(where: \.needsMessage)
+        // Sort keys read header fields at most: the header cache has them.
+        let headers = keys.contains(where: \.needsMessage)
+            ? try await self.headers(of: found.filter { $0.message == nil }.map(\.record), in: mailbox) : [:]
         var rows: [(uid: UInt32, values: [SortValue])] = []
         for match in found {
             var message = match.message
-            if needsMessage, message == nil {
-                message = MIMEMessage(parsing: try await body(of: match.record))
+            if message == nil, let header = headers[match.record.uid] {
+                message = MIMEMessage(parsing: header)
             }
             rows.append((match.record.uid, keys.map { $0.value(of: match.record, message: message) }))
         }
@@ -31,24 +33,35 @@ extension UserMailStore {
         return rows.map(\.uid)
     }
 
-    /// Those of `records` (already read from the index) that match `query`, in their order.
-    public func search(_ query: SearchQuery, among records: [MessageRecord]) async throws -> [MessageRecord] {
-        try await matching(records, query).map(\.record)
+    /// Those of `records` (already read from `mailbox` of the index) that match `query`, in their order.
+    public func search(_ query: SearchQuery, among records: [MessageRecord], in mailbox: String) async throws -> [MessageRecord] {
+        try await matching(records, in: mailbox, query).map(\.record)
     }
 
-    /// The matching messages, with the parsed message when the search had to read it.
+    /// The matching messages, with the parsed message (or its header alone, which is all a sort
+    /// key reads) when the search had to read it.
     private func matching(in mailbox: String, _ query: SearchQuery,
                           within: [ClosedRange<UInt32>]?) async throws -> [(record: MessageRecord, message: MIMEMessage?)] {
-        try await matching(try await messages(in: mailbox, uidRanges: within), query)
+        try await matching(try await messages(in: mailbox, uidRanges: within), in: mailbox, query)
     }
 
-    private func matching(_ records: [MessageRecord], _ query: SearchQuery) async throws -> [(record: MessageRecord, message: MIMEMessage?)] {
+    private func matching(_ records: [MessageRecord], in mailbox: String,
+                          _ query: SearchQuery) async throws -> [(record: MessageRecord, message: MIMEMessage?)] {
         let now = Int64(Date().timeIntervalSince1970)
+        // Keys on header fields alone are answered from the header cache, read in one go for the
+        // messages the index alone cannot decide.
+        var headers: [UInt32: [UInt8]] = [:]
+        if query.needsOnlyHeader {
+            let undecided = records.filter { SearchEvaluator.answerFromIndex(query, record: $0, now: now) == nil }
+            headers = try await self.headers(of: undecided, in: mailbox)
+        }
         var result: [(record: MessageRecord, message: MIMEMessage?)] = []
         for record in records {
             let loaded = LoadedMessage()
-            var evaluator = SearchEvaluator(record: record, now: now) {
-                let message = MIMEMessage(parsing: try await self.body(of: record))
+            var evaluator = SearchEvaluator(record: record, now: now) { [headers] in
+                let bytes: [UInt8]
+                if let header = headers[record.uid] { bytes = header } else { bytes = try await self.body(of: record) }
+                let message = MIMEMessage(parsing: bytes)
                 loaded.message = message
                 return message
             }

@@ -1,6 +1,7 @@
 import FS
 import Foundation
 import MailMessage
+import NIOPosix
 import Synchronization
 
 /// One user's mail: the index and the message bodies below the user's home, and the API that
@@ -43,11 +44,13 @@ public final class UserMailStore: Sendable {
 
     /// Opens (creating when missing) the store in `home`, as ``open(home:fileSystem:fsync:)``
     /// does. A new home is created in `options.format`; an existing one keeps its own.
+    /// - Parameter threadPool: where the default posix file system runs its blocking calls.
     /// - Throws: ``MultiDboxError`` when the home is multi-dbox and `fileSystem` cannot append.
     public static func open(
         home: String,
         fileSystem: (any FileSystem)? = nil,
-        options: MailStorageOptions
+        options: MailStorageOptions,
+        threadPool: NIOThreadPool = .singleton
     ) async throws -> UserMailStore {
         let fsync = options.fsync
         let home = home.hasPrefix("/") ? home : FileManager.default.currentDirectoryPath + "/" + home
@@ -57,7 +60,7 @@ public final class UserMailStore: Sendable {
         if let fileSystem {
             bodies = fileSystem
         } else {
-            bodies = try await PosixFileSystem.open(root: home, options: PosixFileSystem.Options(fsync: fsync))
+            bodies = try await PosixFileSystem.open(root: home, options: PosixFileSystem.Options(fsync: fsync), threadPool: threadPool)
         }
         let index = try await IndexRepair.openOrRebuild(home: home, fileSystem: bodies)
         let format = try await index.storageFormat(recording: options.format)
@@ -91,6 +94,13 @@ public final class UserMailStore: Sendable {
     public var quota: QuotaLimits {
         get { quotaLimits.withLock { $0 } }
         set { quotaLimits.withLock { $0 = newValue } }
+    }
+
+    /// Refuses what would pass the quota; reads the usage only when a limit is set.
+    private func checkQuota(addingMessages messages: Int64, bytes: Int64) async throws {
+        let limits = quota
+        guard limits.messages != nil || limits.storageBytes != nil else { return }
+        try QuotaExceeded.check(limits, usage: try await index.quotaUsage(), addingMessages: messages, bytes: bytes)
     }
 
     /// What the user's mail takes now.
@@ -209,27 +219,26 @@ public final class UserMailStore: Sendable {
         to mailboxName: String,
         assign: @escaping @Sendable (MailboxRecord) -> [UInt32]
     ) async throws -> (MailboxRecord, [UInt32]) {
-        let mailbox = try await mailbox(named: mailboxName)
         let prepared = messages.map { message in
-            (message: message, guid: GUID128.random(), parsed: MIMEMessage(parsing: message.bytes))
+            (message: message, guid: GUID128.random(), summary: message.summary ?? MessageSummary(parsing: message.bytes))
         }
         let now = clock()
         let (updated, uids): (MailboxRecord, [UInt32]) = try await saveLock.withLock {
-            let current = try await self.mailbox(named: mailbox.name)
-            try QuotaExceeded.check(self.quota, usage: try await self.index.quotaUsage(), addingMessages: Int64(messages.count),
-                                    bytes: messages.reduce(0) { $0 + Int64($1.bytes.count) })
+            let current = try await self.mailbox(named: mailboxName)
+            try await self.checkQuota(addingMessages: Int64(messages.count), bytes: messages.reduce(Int64(0)) { $0 + Int64($1.bytes.count) })
             let uids = assign(current)
             var entries: [(bytes: [UInt8], metadata: DboxMetadata, row: NewMessage)] = []
             for (item, uid) in zip(prepared, uids) {
                 let received = item.message.internalDate ?? now
-                let virtualSize = Int64(item.parsed.virtualSize)
+                let virtualSize = item.summary.virtualSize
                 var metadata = DboxMetadata(guid: item.guid.hex, received: received, virtualSize: virtualSize,
                                             originalMailbox: current.guid.hex)
                 metadata.originalUID = uid
                 entries.append((item.message.bytes, metadata, NewMessage(
                     uid: uid, guid: item.guid, flags: item.message.flags, internalDate: received,
                     physicalSize: Int64(item.message.bytes.count), virtualSize: virtualSize, bodyLocation: "",
-                    envelope: item.parsed.envelope.encoded, bodyStructure: item.parsed.bodyStructure(extended: true)
+                    envelope: item.summary.envelope, bodyStructure: item.summary.bodyStructure,
+                    header: Self.cacheableHeader(of: item.message.bytes)
                 )))
             }
             if self.storageFormat == .mdbox, let multiDbox = self.multiDbox {
@@ -249,13 +258,15 @@ public final class UserMailStore: Sendable {
 
     /// Stores one message and returns its UID.
     /// - Parameter internalDate: seconds since 1970; now when `nil`.
+    /// - Parameter summary: the parse of `message`, when the caller has it.
     public func save(
         _ message: [UInt8],
         to mailboxName: String = "INBOX",
         flags: FlagSet = FlagSet(),
-        internalDate: Int64? = nil
+        internalDate: Int64? = nil,
+        summary: MessageSummary? = nil
     ) async throws -> UInt32 {
-        let message = MessageToAppend(bytes: message, flags: flags, internalDate: internalDate)
+        let message = MessageToAppend(bytes: message, flags: flags, internalDate: internalDate, summary: summary)
         return try await append([message], to: mailboxName).uids[0]
     }
 
@@ -273,6 +284,27 @@ public final class UserMailStore: Sendable {
     /// The stored bytes of a message.
     public func body(of record: MessageRecord) async throws -> [UInt8] {
         try await read(record.bodyLocation).body
+    }
+
+    /// The header blocks of `records` (of `mailbox`), by UID: from the index's header cache,
+    /// else from the message files. What ``MIMEMessage/headerBlock(of:)`` gives of the message.
+    public func headers(of records: [MessageRecord], in mailbox: String) async throws -> [UInt32: [UInt8]] {
+        guard !records.isEmpty else { return [:] }
+        var headers = try await index.cachedHeaders(in: Self.canonicalName(mailbox), uidRanges: records.map { $0.uid...$0.uid })
+        for record in records where headers[record.uid] == nil {
+            headers[record.uid] = Array(MIMEMessage.headerBlock(of: try await body(of: record)))
+        }
+        return headers
+    }
+
+    /// Headers up to this size are kept in the index's header cache; a larger one (a long chain
+    /// of trace fields) is read from the message file when needed.
+    static let headerCacheLimit = 32 * 1024
+
+    /// `message`'s header block when the header cache is to keep it.
+    static func cacheableHeader(of message: [UInt8]) -> [UInt8]? {
+        let header = MIMEMessage.headerBlock(of: message)
+        return header.count <= headerCacheLimit ? Array(header) : nil
     }
 
     /// Reads a message from wherever its location says: a multi-dbox map entry or a single-dbox file.
@@ -319,13 +351,13 @@ public final class UserMailStore: Sendable {
     private func copy(uids: [UInt32], from source: String, to destination: String, checkingQuota: Bool) async throws -> CopyResult {
         let sourceName = Self.canonicalName(source)
         let records = try await index.messages(in: sourceName, uidRanges: uids.map { $0...$0 }, withStructure: true)
+        let headers = try await index.cachedHeaders(in: sourceName, uidRanges: records.map { $0.uid...$0.uid })
         let target = try await mailbox(named: destination)
         guard !records.isEmpty else { return CopyResult(uidValidity: target.uidValidity, pairs: []) }
         let updated: MailboxRecord = try await saveLock.withLock {
             let current = try await self.mailbox(named: target.name)
             if checkingQuota {
-                try QuotaExceeded.check(self.quota, usage: try await self.index.quotaUsage(), addingMessages: Int64(records.count),
-                                        bytes: records.reduce(0) { $0 + $1.physicalSize })
+                try await self.checkQuota(addingMessages: Int64(records.count), bytes: records.reduce(0) { $0 + $1.physicalSize })
             }
             var entries: [NewMessage] = []
             for (offset, record) in records.enumerated() {
@@ -336,7 +368,7 @@ public final class UserMailStore: Sendable {
                 entries.append(NewMessage(
                     uid: uid, guid: record.guid, flags: record.flags, internalDate: record.internalDate,
                     physicalSize: record.physicalSize, virtualSize: record.virtualSize, bodyLocation: location,
-                    envelope: record.envelope, bodyStructure: record.bodyStructure
+                    envelope: record.envelope, bodyStructure: record.bodyStructure, header: headers[record.uid]
                 ))
             }
             return try await self.index.append(entries, to: current.name)
@@ -390,11 +422,14 @@ public struct MessageToAppend: Sendable {
     public var flags: FlagSet
     /// INTERNALDATE in seconds since 1970; the time of the append when `nil`.
     public var internalDate: Int64?
+    /// The parse of `bytes`, when the caller has it; the store parses them when `nil`.
+    public var summary: MessageSummary?
 
-    public init(bytes: [UInt8], flags: FlagSet = FlagSet(), internalDate: Int64? = nil) {
+    public init(bytes: [UInt8], flags: FlagSet = FlagSet(), internalDate: Int64? = nil, summary: MessageSummary? = nil) {
         self.bytes = bytes
         self.flags = flags
         self.internalDate = internalDate
+        self.summary = summary
     }
 }
 

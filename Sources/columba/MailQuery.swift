@@ -77,7 +77,7 @@ func selectMessages(_ store: UserMailStore, _ query: MailQuery,
     var selected: [(mailbox: MailboxRecord, message: MessageRecord)] = []
     for mailbox in wanted {
         let records = try await store.messages(in: mailbox.name, withStructure: withStructure)
-        selected += try await store.search(query.query(uids: records.map(\.uid)), among: records).map { (mailbox, $0) }
+        selected += try await store.search(query.query(uids: records.map(\.uid)), among: records, in: mailbox.name).map { (mailbox, $0) }
     }
     return selected
 }

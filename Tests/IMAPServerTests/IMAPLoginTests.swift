@@ -10,7 +10,7 @@ import Testing
 struct IMAPLoginTests {
     @Test("a connection that does not log in in time gets BYE; a logged-in one stays", .timeLimit(.minutes(1)))
     func loginTimeout() async throws {
-        let settings = IMAPServerSettings(hostname: "mail.example.test", loginTimeout: .seconds(3))
+        let settings = IMAPServerSettings(hostname: "mail.example.test", loginTimeout: .seconds(5))
         try await IMAPTestServer.run(settings: settings) { server in
             let loggedIn = try await server.loggedIn()
             let (idle, _) = try await server.connect()

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MailMessage
+import MailStore
 import Sieve
 import Testing
 
@@ -15,6 +16,26 @@ struct LMTPDeliveryPartsTests {
         let path = NSTemporaryDirectory() + "columba-lmtp-parts-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
+    }
+
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("MailMessageCorpus")
+
+    /// The corpus's messages (odd headers, no header, bare LF, deep MIME) by name.
+    static let corpusNames = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
+        .filter { $0.hasSuffix(".eml") }.sorted()
+
+    @Test("the parse made once per message is each recipient's copy's own parse", arguments: corpusNames)
+    func storedSummaryPerRecipient(name: String) throws {
+        let bytes = try [UInt8](Data(contentsOf: Self.corpus.appendingPathComponent(name)))
+        let message = IncomingMessage(bytes: bytes, sender: "s@example.org", receivedAt: 0)
+        for recipient in ["a@b.c", "someone.with.a.long+detail@mail.example.test"] {
+            let stored = message.stored(for: recipient)
+            #expect(stored.summary == MessageSummary(parsing: stored.bytes), "\(name) for \(recipient)")
+            #expect(stored.bytes == Array("Return-Path: <s@example.org>\r\nDelivered-To: \(recipient)\r\n".utf8) + bytes)
+        }
+        // A Sieve edit is parsed by the store.
+        #expect(message.stored(for: "a@b.c", edited: Array("X: y\r\n\r\n".utf8)).summary == nil)
     }
 
     @Test("a redirect already made by this user is not sent again (loop)")

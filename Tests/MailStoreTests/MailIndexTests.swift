@@ -5,6 +5,19 @@ import Testing
 
 @Suite("MailIndex")
 struct MailIndexTests {
+    @Test("random GUIDs are 32 lower-case hex digits, all different, with every digit varying")
+    func randomGUIDs() {
+        let guids = (0..<200).map { _ in GUID128.random() }
+        #expect(Set(guids).count == guids.count)
+        for guid in guids {
+            #expect(guid.hex.utf8.count == 32)
+            #expect(GUID128(hex: guid.hex) == guid, "\(guid) is not lower-case hex")
+        }
+        for position in 0..<32 {
+            #expect(Set(guids.map { Array($0.hex.utf8)[position] }).count > 8, "digit \(position) hardly varies")
+        }
+    }
+
     private static func temporaryIndexPath() throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("columba-index-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

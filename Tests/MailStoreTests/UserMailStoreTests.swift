@@ -1,5 +1,6 @@
 import FS
 import Foundation
+import GRDB
 import Testing
 
 @testable import MailStore
@@ -144,5 +145,34 @@ struct QuotaTests {
         #expect(try await store.quotaUsage() == QuotaUsage(storageBytes: 200, messages: 2))
         #expect(QuotaExceeded(resource: .storage, limit: 250, usage: 200, adding: 100).description
             == "Quota exceeded: 300 bytes would pass the limit of 250 bytes")
+    }
+
+    /// What the messages take, counted row by row.
+    private static func recount(_ store: UserMailStore) async throws -> QuotaUsage {
+        try await store.index.database.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS messages, coalesce(sum(physical_size), 0) AS bytes FROM message")!
+            return QuotaUsage(storageBytes: row["bytes"], messages: row["messages"])
+        }
+    }
+
+    @Test("the kept totals equal a recount after saves, copies, moves, expunges, a deleted mailbox and a rebuild",
+          arguments: MailStorageFormat.allCases)
+    func keptTotals(format: MailStorageFormat) async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("columba-quota-\(UUID().uuidString)").path
+        let store = try await UserMailStore.open(home: home, format: format)
+        for size in [10, 200, 3000] { _ = try await store.save(Array("Subject: s\r\n\r\n".utf8) + [UInt8](repeating: 0x62, count: size)) }
+        try await store.createMailbox(named: "Archive")
+        _ = try await store.copy(uids: [1, 2], from: "INBOX", to: "Archive")
+        _ = try await store.move(uids: [3], from: "INBOX", to: "Archive")
+        #expect(try await store.quotaUsage() == Self.recount(store))
+        #expect(try await store.quotaUsage().messages == 5)
+        _ = try await store.expunge(in: "Archive", uids: [1])
+        #expect(try await store.quotaUsage() == Self.recount(store))
+        try await store.deleteMailbox(named: "Archive")
+        #expect(try await store.quotaUsage() == Self.recount(store))
+        #expect(try await store.quotaUsage() == QuotaUsage(storageBytes: Int64(14 + 10 + 14 + 200), messages: 2))
+        _ = try await store.forceResync()
+        #expect(try await store.quotaUsage() == Self.recount(store))
+        #expect(try await store.quotaUsage().messages == 2)
     }
 }

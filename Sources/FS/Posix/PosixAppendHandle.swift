@@ -34,12 +34,16 @@ final class PosixAppendHandle: FSAppendHandle {
 
     /// Opens or creates the file (blocking; call on the thread pool).
     static func openFile(_ path: FSPath, in tree: PosixTree, threadPool: NIOThreadPool) throws -> PosixAppendHandle {
-        try tree.makeDirectories(path.parent)
         let full = tree.absolute(path)
         var descriptor = open(full, O_RDWR | O_CLOEXEC)
         var created = false
         if descriptor < 0 && errno == ENOENT {
-            descriptor = open(full, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, tree.options.fileMode)
+            let create = { open(full, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, tree.options.fileMode) }
+            descriptor = create()
+            if descriptor < 0 && errno == ENOENT {
+                try tree.makeDirectories(path.parent)
+                descriptor = create()
+            }
             created = true
         }
         guard descriptor >= 0 else { throw tree.error(full) }

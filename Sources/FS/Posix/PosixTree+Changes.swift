@@ -10,9 +10,14 @@ extension PosixTree {
     /// Creates the temporary file a writer of `path` writes to, with its metadata attached.
     /// - Returns: The open descriptor and the temporary file's absolute path.
     func createTemporary(for path: FSPath, metadata: FSMetadata) throws -> (CInt, String) {
-        try makeDirectories(path.parent)
         let temporary = temporaryPath(near: path)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, options.fileMode)
+        let createTemporary = { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, self.options.fileMode) }
+        var descriptor = createTemporary()
+        // The directory usually exists: create it (and its parents) only when it does not.
+        if descriptor < 0, errno == ENOENT {
+            try makeDirectories(path.parent)
+            descriptor = createTemporary()
+        }
         guard descriptor >= 0 else { throw error(temporary) }
         do {
             try attachMetadata(metadata, descriptor: descriptor, path: temporary)

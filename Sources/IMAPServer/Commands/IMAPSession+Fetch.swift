@@ -52,13 +52,16 @@ extension IMAPSession {
                     seenSet = Set(updated.map(\.uid))
                 }
             }
+            let headerOnly = items.needsMessage && items.needsOnlyHeader
+            let headers = headerOnly ? try await mailboxes.headers(of: records, in: selected.name) : [:]
             for record in records {
                 guard let number = selected.sequenceNumber(of: record.uid) else { continue }
                 var message: MIMEMessage?
                 let structureMissing = items.needsStructure && (record.envelope == nil || record.bodyStructure == nil)
-                if items.needsMessage || structureMissing {
-                    let bytes = try await mailboxes.body(of: record)
-                    message = MIMEMessage(parsing: items.needsOnlyHeader && !structureMissing ? Array(FetchItems.header(of: bytes)) : bytes)
+                if headerOnly, !structureMissing, let header = headers[record.uid] {
+                    message = MIMEMessage(parsing: header)
+                } else if items.needsMessage || structureMissing {
+                    message = MIMEMessage(parsing: try await mailboxes.body(of: record))
                 }
                 let attributes = try items.response(
                     for: record, message: message, flags: selected.flags(of: record, rev1: state.rev1), uid: byUID,

@@ -84,6 +84,11 @@ struct MailStoreAdapter: Sendable {
         try await store.body(of: record)
     }
 
+    /// The header blocks of `records`, by UID, mostly from the index's header cache.
+    func headers(of records: [MessageRecord], in name: String) async throws -> [UInt32: [UInt8]] {
+        try await store.headers(of: records, in: name)
+    }
+
     func updateFlags(in name: String, uids: [UInt32], _ operation: FlagOperation, _ change: FlagSet,
                      unchangedSince: UInt64?) async throws -> FlagUpdateResult {
         try await store.updateFlags(in: name, uids: uids, operation, change, unchangedSince: unchangedSince)

@@ -45,19 +45,6 @@ struct FetchItems {
         }
     }
 
-    /// The bytes of `message` up to and including the empty line that ends its header.
-    static func header(of message: [UInt8]) -> ArraySlice<UInt8> {
-        var index = 0
-        while index < message.count {
-            guard let lineFeed = message[index...].firstIndex(of: 0x0A) else { break }
-            let next = lineFeed + 1
-            if next < message.count, message[next] == 0x0A { return message[...next] }
-            if next + 1 < message.count, message[next] == 0x0D, message[next + 1] == 0x0A { return message[...(next + 1)] }
-            index = next
-        }
-        return message[...]
-    }
-
     /// Fetching the items sets `\Seen` (RFC 9051 §6.4.5: BODY[...] and BINARY[...] without
     /// .PEEK, RFC822 and RFC822.TEXT).
     var setsSeen: Bool {

@@ -1,4 +1,5 @@
 import MailMessage
+import MailStore
 
 /// A received message, parsed once and delivered to every recipient of the transaction.
 public struct IncomingMessage: Sendable {
@@ -11,19 +12,30 @@ public struct IncomingMessage: Sendable {
     public var sender: String
     /// Seconds since 1970 when the message was received.
     public var receivedAt: Int
+    /// The parse of the stored copy, made once for every recipient: their copies differ only in
+    /// the Delivered-To address, which changes no part's structure, only the size.
+    private let storedSummary: MessageSummary
 
     public init(bytes: [UInt8], sender: String, receivedAt: Int) {
         self.bytes = bytes
         self.parsed = MIMEMessage(parsing: bytes)
         self.sender = sender
         self.receivedAt = receivedAt
+        self.storedSummary = MessageSummary(parsing: Self.traceFields(sender: sender, recipient: "") + bytes)
     }
 
-    /// `bytes` with the per-recipient trace fields in front (RFC 5321 §4.4 Return-Path, and
-    /// Delivered-To as Postfix and Dovecot write it).
-    public func storedBytes(for recipient: String, content: [UInt8]? = nil) -> [UInt8] {
-        var out = Array("Return-Path: <\(sender)>\r\nDelivered-To: \(recipient)\r\n".utf8)
-        out.append(contentsOf: content ?? bytes)
-        return out
+    /// What is stored for `recipient`: `bytes` (or a Sieve script's edit of them, `edited`) with the
+    /// per-recipient trace fields in front (RFC 5321 §4.4 Return-Path, and Delivered-To as Postfix
+    /// and Dovecot write it), and their parse when it is known without parsing again.
+    public func stored(for recipient: String, edited: [UInt8]? = nil) -> (bytes: [UInt8], summary: MessageSummary?) {
+        let stored = Self.traceFields(sender: sender, recipient: recipient) + (edited ?? bytes)
+        guard edited == nil else { return (stored, nil) }
+        var summary = storedSummary
+        summary.virtualSize += Int64(recipient.utf8.count)
+        return (stored, summary)
+    }
+
+    private static func traceFields(sender: String, recipient: String) -> [UInt8] {
+        Array("Return-Path: <\(sender)>\r\nDelivered-To: \(recipient)\r\n".utf8)
     }
 }

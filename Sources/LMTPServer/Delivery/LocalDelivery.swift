@@ -74,7 +74,8 @@ public final class LocalDelivery: Sendable {
             logger.info("rejected by sieve", metadata: ["reason": "\(reason)"])
             return SMTPReply(code: 550, enhancedStatus: .init(5, 7, 1), text: reason)
         }
-        let content = outcome.editedMessage ?? message.bytes
+        let edited = outcome.editedMessage
+        let content = edited ?? message.bytes
         let stored = recipient.address
         var storedSomewhere = false
         var redirected = false
@@ -83,11 +84,11 @@ public final class LocalDelivery: Sendable {
             for action in outcome.actions {
                 switch action {
                 case .keep(let flags):
-                    try await store(message, content, for: stored, in: "INBOX", flags: flags, create: false, writer, logger)
+                    try await store(message, edited, for: stored, in: "INBOX", flags: flags, create: false, writer, logger)
                     storedSomewhere = true
                 case .fileInto(let mailbox, let flags, let create, let specialUse):
                     let target = try await writer.mailbox(withSpecialUse: specialUse) ?? mailbox
-                    try await store(message, content, for: stored, in: target, flags: flags, create: create,
+                    try await store(message, edited, for: stored, in: target, flags: flags, create: create,
                                     specialUse: specialUse, writer, logger)
                     storedSomewhere = true
                 case .notify(let notification):
@@ -106,7 +107,7 @@ public final class LocalDelivery: Sendable {
             }
             if redirectFailed && !storedSomewhere {
                 logger.notice("redirect failed and nothing else stored the message; keeping it in INBOX")
-                try await store(message, content, for: stored, in: "INBOX", flags: nil, create: false, writer, logger)
+                try await store(message, edited, for: stored, in: "INBOX", flags: nil, create: false, writer, logger)
                 storedSomewhere = true
             }
         } catch let error as QuotaExceeded {
@@ -136,11 +137,11 @@ public final class LocalDelivery: Sendable {
     }
 
     private func store(
-        _ message: IncomingMessage, _ content: [UInt8], for address: String, in mailbox: String, flags: Set<String>?,
+        _ message: IncomingMessage, _ edited: [UInt8]?, for address: String, in mailbox: String, flags: Set<String>?,
         create: Bool, specialUse: String? = nil, _ writer: MailboxWriter, _ logger: Logger
     ) async throws {
-        let bytes = message.storedBytes(for: address, content: content)
-        let target = try await writer.save(bytes, to: mailbox, flags: flags, create: create, specialUse: specialUse,
+        let (bytes, summary) = message.stored(for: address, edited: edited)
+        let target = try await writer.save(bytes, summary: summary, to: mailbox, flags: flags, create: create, specialUse: specialUse,
                                            receivedAt: message.receivedAt) {
             logger.notice("fileinto fell back to INBOX", metadata: ["reason": "\($0)"])
         }

@@ -18,14 +18,14 @@ struct MailboxWriter {
         }?.name
     }
 
-    /// Stores `bytes` in `mailbox` with `flags` (IMAP flag strings, `\Seen` or keywords) and returns
-    /// the name of the mailbox it went to.
+    /// Stores `bytes` (whose parse is `summary` when known) in `mailbox` with `flags` (IMAP flag
+    /// strings, `\Seen` or keywords) and returns the name of the mailbox it went to.
     ///
     /// A missing mailbox is made when `create` is set (RFC 5490 `:create`), with the `specialUse`
     /// attribute `fileinto :specialuse` asked for (RFC 8579 §4); otherwise the message goes to
     /// INBOX, as Pigeonhole does, and `note` says why.
     func save(
-        _ bytes: [UInt8], to mailbox: String, flags: Set<String>?, create: Bool, specialUse: String? = nil, receivedAt: Int,
+        _ bytes: [UInt8], summary: MessageSummary?, to mailbox: String, flags: Set<String>?, create: Bool, specialUse: String? = nil, receivedAt: Int,
         note: (String) -> Void
     ) async throws -> String {
         var target = UserMailStore.canonicalName(mailbox)
@@ -44,7 +44,7 @@ struct MailboxWriter {
                 target = "INBOX"
             }
         }
-        _ = try await store.save(bytes, to: target, flags: Self.flagSet(flags), internalDate: Int64(receivedAt))
+        _ = try await store.save(bytes, to: target, flags: Self.flagSet(flags), internalDate: Int64(receivedAt), summary: summary)
         return target
     }
 

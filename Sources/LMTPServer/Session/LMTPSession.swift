@@ -223,7 +223,9 @@ struct LMTPSession {
         return .continue
     }
 
-    /// Stores the message for every recipient, replying for each as soon as its copy is stored.
+    /// Stores the message for every recipient, replying for each, in RCPT order, as soon as its
+    /// copy is stored. Recipients with different homes are delivered to at the same time, so a
+    /// message for several users waits for the slowest store, not for the sum of them.
     private mutating func deliver(_ content: [UInt8]) async throws {
         guard let transaction else { return }
         self.transaction = nil
@@ -239,9 +241,30 @@ struct LMTPSession {
         }
         bytes.append(contentsOf: content)
         let message = IncomingMessage(bytes: bytes, sender: transaction.sender, receivedAt: Int(Date().timeIntervalSince1970))
-        for recipient in transaction.recipients {
-            let reply = await delivery.deliver(message, to: recipient, logger: logger)
-            try await send(reply)
+        let recipients = transaction.recipients
+        guard recipients.count > 1, Set(recipients.map(\.home)).count == recipients.count else {
+            // One user, or one user twice (each delivery then sees the one before it, as duplicate
+            // and vacation tracking expect).
+            for recipient in recipients {
+                try await send(await delivery.deliver(message, to: recipient, logger: logger))
+            }
+            return
+        }
+        let delivery = delivery
+        let logger = logger
+        try await withThrowingTaskGroup(of: (Int, SMTPReply).self) { group in
+            for (position, recipient) in recipients.enumerated() {
+                group.addTask { (position, await delivery.deliver(message, to: recipient, logger: logger)) }
+            }
+            var done: [Int: SMTPReply] = [:]
+            var next = 0
+            for try await (position, reply) in group {
+                done[position] = reply
+                while let reply = done.removeValue(forKey: next) {
+                    try await send(reply)
+                    next += 1
+                }
+            }
         }
     }
 

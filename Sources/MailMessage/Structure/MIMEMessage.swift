@@ -28,6 +28,21 @@ public struct MIMEMessage: Sendable {
         self.root = bytes.withUnsafeBufferPointer { StructureParser.parse($0, limits: limits) }
     }
 
+    /// The bytes of `message` up to and including the empty line that ends its header (all of it
+    /// when no empty line follows a header line), without parsing: what answers `BODY[HEADER]`,
+    /// `HEADER.FIELDS` and header searches when parsed alone.
+    public static func headerBlock(of message: [UInt8]) -> ArraySlice<UInt8> {
+        var index = 0
+        while index < message.count {
+            guard let lineFeed = message[index...].firstIndex(of: 0x0A) else { break }
+            let next = lineFeed + 1
+            if next < message.count, message[next] == 0x0A { return message[...next] }
+            if next + 1 < message.count, message[next] == 0x0D, message[next + 1] == 0x0A { return message[...(next + 1)] }
+            index = next
+        }
+        return message[...]
+    }
+
     /// Parses a message from a buffer's readable bytes (the buffer is not consumed).
     /// - Parameters:
     ///   - buffer: The raw message.

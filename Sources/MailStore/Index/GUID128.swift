@@ -4,14 +4,20 @@ public struct GUID128: Hashable, Sendable, CustomStringConvertible {
     /// The 32 hex digits.
     public let hex: String
 
-    /// A new random GUID.
+    /// A new random GUID: two draws from the system generator (one `getrandom` each), not one
+    /// per byte.
     public static func random() -> GUID128 {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return GUID128(validatedHex: bytes.map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-        }.joined())
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for _ in 0..<2 {
+            let word = generator.next()
+            for shift in stride(from: 60, through: 0, by: -4) {
+                hex.append(digits[Int((word >> UInt64(shift)) & 0xF)])
+            }
+        }
+        return GUID128(validatedHex: String(decoding: hex, as: UTF8.self))
     }
 
     /// Reads 32 hex digits (any case); `nil` for anything else.

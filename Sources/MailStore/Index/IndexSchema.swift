@@ -86,6 +86,41 @@ enum IndexSchema {
             guard try !db.columns(in: "mailbox").contains(where: { $0.name == "first_recent_uid" }) else { return }
             try db.execute(sql: "ALTER TABLE mailbox ADD COLUMN first_recent_uid INTEGER NOT NULL DEFAULT 1")
         }
+        migrator.registerMigration("v5: header cache") { db in
+            // Each message's header block as saved (Dovecot's dovecot.index.cache keeps the header
+            // fields clients ask for), so FETCH of header fields and header searches need no
+            // message file. Kept apart from the message rows, which stay small for listings; a
+            // message without a row here (saved before v5, rebuilt, or with a header over the
+            // cache's limit) is read from its file. The trigger drops a row with its message.
+            try db.execute(sql: """
+                CREATE TABLE header_cache (
+                    mailbox_id INTEGER NOT NULL,
+                    uid INTEGER NOT NULL,
+                    header BLOB NOT NULL,
+                    PRIMARY KEY (mailbox_id, uid)
+                );
+                CREATE TRIGGER header_cache_drop AFTER DELETE ON message BEGIN
+                    DELETE FROM header_cache WHERE mailbox_id = old.mailbox_id AND uid = old.uid;
+                END;
+                """)
+        }
+        migrator.registerMigration("v6: quota totals") { db in
+            // What the user's messages take, kept by triggers in the transaction that adds or
+            // removes a message (any statement: append, copy, expunge, a deleted mailbox, a
+            // rebuild), so a save's quota check reads two numbers instead of every row.
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO user_state (key, value) SELECT 'quota_messages', count(*) FROM message;
+                INSERT OR REPLACE INTO user_state (key, value) SELECT 'quota_bytes', coalesce(sum(physical_size), 0) FROM message;
+                CREATE TRIGGER quota_add AFTER INSERT ON message BEGIN
+                    UPDATE user_state SET value = value + 1 WHERE key = 'quota_messages';
+                    UPDATE user_state SET value = value + new.physical_size WHERE key = 'quota_bytes';
+                END;
+                CREATE TRIGGER quota_drop AFTER DELETE ON message BEGIN
+                    UPDATE user_state SET value = value - 1 WHERE key = 'quota_messages';
+                    UPDATE user_state SET value = value - old.physical_size WHERE key = 'quota_bytes';
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -43,20 +43,20 @@ extension MailIndex {
                 return recorded
             }
             let format: MailStorageFormat
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM map)") == true {
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM map)")) == true {
                 format = .mdbox
-            } else if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM message)") == true {
+            } else if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM message)")) == true {
                 format = .sdbox
             } else {
                 format = preferred
             }
-            try db.execute(sql: "INSERT INTO user_state VALUES ('storage_format', ?)", arguments: [format.code])
+            try db.cachedStatement(sql: "INSERT INTO user_state VALUES ('storage_format', ?)").execute(arguments: [format.code])
             return format
         }
     }
 
     private static func recordedFormat(_ db: Database) throws -> MailStorageFormat? {
-        try Int64.fetchOne(db, sql: "SELECT value FROM user_state WHERE key = 'storage_format'").flatMap(MailStorageFormat.init(code:))
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM user_state WHERE key = 'storage_format'")).flatMap(MailStorageFormat.init(code:))
     }
 
     // MARK: - Map
@@ -64,7 +64,7 @@ extension MailIndex {
     /// The map entry `mapUID`, if it exists.
     func mapEntry(_ mapUID: Int64) async throws -> MapEntry? {
         try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM map WHERE map_uid = ?", arguments: [mapUID]).map(Self.mapEntry)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM map WHERE map_uid = ?"), arguments: [mapUID]).map(Self.mapEntry)
         }
     }
 
@@ -73,7 +73,7 @@ extension MailIndex {
     func mapPlacements(in range: ClosedRange<Int64>) async throws -> [Int64: MapPlacement] {
         try await database.read { db in
             var placements: [Int64: MapPlacement] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT map_uid, guid, file_id, offset, size FROM map WHERE map_uid BETWEEN ? AND ?",
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT map_uid, guid, file_id, offset, size FROM map WHERE map_uid BETWEEN ? AND ?"),
                                            arguments: [range.lowerBound, range.upperBound])
             while let row = try rows.next() {
                 placements[row[0]] = MapPlacement(guid: GUID128(hex: row[1])!, fileID: row[2], offset: row[3], size: row[4])
@@ -85,7 +85,7 @@ extension MailIndex {
     /// Every map entry, by file and offset.
     func mapEntries() async throws -> [MapEntry] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM map ORDER BY file_id, offset").map(Self.mapEntry)
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM map ORDER BY file_id, offset")).map(Self.mapEntry)
         }
     }
 
@@ -123,17 +123,16 @@ extension MailIndex {
     func commitPurge(moving moves: [Int64: MapPlacement], rewritten files: [Int64], state: MultiDboxAppendState) async throws -> Int {
         try await database.write { db in
             for (mapUID, placement) in moves {
-                try db.execute(sql: "UPDATE map SET file_id = ?, offset = ?, size = ? WHERE map_uid = ?",
-                               arguments: [placement.fileID, placement.offset, placement.size, mapUID])
+                try db.cachedStatement(sql: "UPDATE map SET file_id = ?, offset = ?, size = ? WHERE map_uid = ?").execute(arguments: [placement.fileID, placement.offset, placement.size, mapUID])
             }
             var dropped = 0
             for file in files {
-                let referenced = try Int.fetchOne(db, sql: "SELECT count(*) FROM map WHERE file_id = ? AND refcount > 0",
+                let referenced = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM map WHERE file_id = ? AND refcount > 0"),
                                                   arguments: [file]) ?? 0
                 guard referenced == 0 else {
                     throw MultiDboxError(problem: "storage file m.\(file) still holds referenced messages; nothing purged")
                 }
-                try db.execute(sql: "DELETE FROM map WHERE file_id = ?", arguments: [file])
+                try db.cachedStatement(sql: "DELETE FROM map WHERE file_id = ?").execute(arguments: [file])
                 dropped += db.changesCount
             }
             try Self.setAppendState(state, db)
@@ -145,14 +144,13 @@ extension MailIndex {
 
     /// Adds a map entry without references; the message rows that refer to it count them.
     private static func insert(_ placement: MapPlacement, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO map (guid, file_id, offset, size, refcount) VALUES (?, ?, ?, ?, 0)",
-                       arguments: [placement.guid.hex, placement.fileID, placement.offset, placement.size])
+        try db.cachedStatement(sql: "INSERT INTO map (guid, file_id, offset, size, refcount) VALUES (?, ?, ?, ?, 0)").execute(arguments: [placement.guid.hex, placement.fileID, placement.offset, placement.size])
     }
 
     static func appendState(_ db: Database) throws -> MultiDboxAppendState {
         let values = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
-            db, sql: "SELECT key, value FROM user_state WHERE key GLOB 'mdbox_*'"
-        ).map { ($0["key"] as String, $0["value"] as Int64) })
+            db.cachedStatement(sql: "SELECT key, value FROM user_state WHERE key GLOB 'mdbox_*'"
+        )).map { ($0["key"] as String, $0["value"] as Int64) })
         let file = values["mdbox_append_file"] ?? 0
         return MultiDboxAppendState(nextFileID: values["mdbox_next_file"] ?? 1, file: file > 0 ? file : nil,
                                     end: values["mdbox_append_end"] ?? 0)
@@ -161,7 +159,7 @@ extension MailIndex {
     static func setAppendState(_ state: MultiDboxAppendState, _ db: Database) throws {
         for (key, value) in [("mdbox_next_file", state.nextFileID), ("mdbox_append_file", state.file ?? 0),
                              ("mdbox_append_end", state.end)] {
-            try db.execute(sql: "INSERT OR REPLACE INTO user_state VALUES (?, ?)", arguments: [key, value])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO user_state VALUES (?, ?)").execute(arguments: [key, value])
         }
     }
 

@@ -10,15 +10,15 @@ extension MailIndex {
         let read: @Sendable (Database) throws -> MailboxSelection = { db in
             let box = try Self.requireMailbox(db, mailbox)
             let firstRecent = claimingRecent ? try Self.claimRecent(db, box: box, below: box.uidNext) : try Self.firstRecent(db, box: box)
-            let uids = try Int64.fetchAll(db, sql: "SELECT uid FROM message WHERE mailbox_id = ? ORDER BY uid", arguments: [box.id])
+            let uids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT uid FROM message WHERE mailbox_id = ? ORDER BY uid"), arguments: [box.id])
             let firstUnseen = try Int64.fetchOne(
-                db, sql: "SELECT min(uid) FROM message WHERE mailbox_id = ? AND flags & ? = 0",
+                db.cachedStatement(sql: "SELECT min(uid) FROM message WHERE mailbox_id = ? AND flags & ? = 0"),
                 arguments: [box.id, MessageFlags.seen.rawValue]
             )
             let keywords = try String.fetchAll(
-                db, sql: "SELECT DISTINCT keywords FROM message WHERE mailbox_id = ? AND keywords != ''", arguments: [box.id]
+                db.cachedStatement(sql: "SELECT DISTINCT keywords FROM message WHERE mailbox_id = ? AND keywords != ''"), arguments: [box.id]
             )
-            let record = try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE id = ?", arguments: [box.id]).map(Self.mailbox)!
+            let record = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE id = ?"), arguments: [box.id]).map(Self.mailbox)!
             return MailboxSelection(
                 mailbox: record, uids: uids.map { UInt32($0) }, firstUnseen: firstUnseen.map { UInt32($0) },
                 firstRecent: firstRecent,
@@ -38,14 +38,14 @@ extension MailIndex {
     }
 
     private static func firstRecent(_ db: Database, box: StoredMailbox) throws -> UInt32 {
-        UInt32(clamping: try Int64.fetchOne(db, sql: "SELECT first_recent_uid FROM mailbox WHERE id = ?", arguments: [box.id]) ?? 1)
+        UInt32(clamping: try Int64.fetchOne(db.cachedStatement(sql: "SELECT first_recent_uid FROM mailbox WHERE id = ?"), arguments: [box.id]) ?? 1)
     }
 
     /// Moves the mailbox's first recent UID up to `uidNext`; returns where it was.
     private static func claimRecent(_ db: Database, box: StoredMailbox, below uidNext: UInt32) throws -> UInt32 {
         let first = try firstRecent(db, box: box)
         if uidNext > first {
-            try db.execute(sql: "UPDATE mailbox SET first_recent_uid = ? WHERE id = ?", arguments: [Int64(uidNext), box.id])
+            try db.cachedStatement(sql: "UPDATE mailbox SET first_recent_uid = ? WHERE id = ?").execute(arguments: [Int64(uidNext), box.id])
         }
         return first
     }
@@ -55,14 +55,14 @@ extension MailIndex {
     public func changes(in mailbox: String, since modseq: UInt64) async throws -> MailboxChanges {
         try await database.read { db in
             let box = try Self.requireMailbox(db, mailbox)
-            let record = try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE id = ?", arguments: [box.id]).map(Self.mailbox)!
+            let record = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE id = ?"), arguments: [box.id]).map(Self.mailbox)!
             guard record.highestModseq > modseq else { return MailboxChanges(mailbox: record, changed: [], expunged: []) }
             let changed = try Row.fetchAll(
-                db, sql: "SELECT \(Self.listingColumns) FROM message WHERE mailbox_id = ? AND modseq > ? ORDER BY uid",
+                db.cachedStatement(sql: "SELECT \(Self.listingColumns) FROM message WHERE mailbox_id = ? AND modseq > ? ORDER BY uid"),
                 arguments: [box.id, Int64(modseq)]
             ).map(Self.message)
             let expunged = try Int64.fetchAll(
-                db, sql: "SELECT uid FROM expunged WHERE mailbox_id = ? AND modseq > ? ORDER BY uid", arguments: [box.id, Int64(modseq)]
+                db.cachedStatement(sql: "SELECT uid FROM expunged WHERE mailbox_id = ? AND modseq > ? ORDER BY uid"), arguments: [box.id, Int64(modseq)]
             )
             return MailboxChanges(mailbox: record, changed: changed, expunged: expunged.map { UInt32($0) })
         }
@@ -72,14 +72,14 @@ extension MailIndex {
     public func highestUID(in mailbox: String) async throws -> UInt32? {
         try await database.read { db in
             let box = try Self.requireMailbox(db, mailbox)
-            return try Int64.fetchOne(db, sql: "SELECT max(uid) FROM message WHERE mailbox_id = ?", arguments: [box.id]).map { UInt32($0) }
+            return try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(uid) FROM message WHERE mailbox_id = ?"), arguments: [box.id]).map { UInt32($0) }
         }
     }
 
     /// The mailbox with this GUID, whatever it is called now.
     public func mailbox(guid: GUID128) async throws -> MailboxRecord? {
         try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE guid = ?", arguments: [guid.hex]).map(Self.mailbox)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE guid = ?"), arguments: [guid.hex]).map(Self.mailbox)
         }
     }
 }

@@ -20,7 +20,7 @@ public final class MailIndex: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute()
         }
         database = try DatabasePool(path: path, configuration: configuration)
         try IndexSchema.migrator.migrate(database)
@@ -32,14 +32,14 @@ public final class MailIndex: Sendable {
     /// Every mailbox, sorted by name.
     public func mailboxes() async throws -> [MailboxRecord] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM mailbox ORDER BY name").map(Self.mailbox)
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM mailbox ORDER BY name")).map(Self.mailbox)
         }
     }
 
     /// The mailbox called `name`, if any.
     public func mailbox(named name: String) async throws -> MailboxRecord? {
         try await database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE name = ?", arguments: [name]).map(Self.mailbox)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE name = ?"), arguments: [name]).map(Self.mailbox)
         }
     }
 
@@ -62,10 +62,9 @@ public final class MailIndex: Sendable {
             guard try Self.mailboxID(db, name) == nil else {
                 throw MailIndexError(kind: .mailboxExists, mailbox: name)
             }
-            let last = try Int64.fetchOne(db, sql: "SELECT value FROM user_state WHERE key = 'uidvalidity'") ?? 0
+            let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM user_state WHERE key = 'uidvalidity'")) ?? 0
             let uidValidity = keptUIDValidity ?? UInt32(truncatingIfNeeded: max(last + 1, now))
-            try db.execute(sql: "INSERT OR REPLACE INTO user_state VALUES ('uidvalidity', ?)",
-                           arguments: [max(last, Int64(uidValidity))])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO user_state VALUES ('uidvalidity', ?)").execute(arguments: [max(last, Int64(uidValidity))])
             try db.execute(
                 sql: """
                     INSERT INTO mailbox (guid, name, uid_validity, uid_next, highest_modseq, special_use, subscribed)
@@ -74,7 +73,7 @@ public final class MailIndex: Sendable {
                 arguments: [guid.hex, name, Int64(uidValidity), specialUse.sorted().joined(separator: " "), subscribed]
             )
             try Self.log(db, .create, guid: guid, name: name, at: now)
-            return try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE name = ?", arguments: [name]).map(Self.mailbox)!
+            return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE name = ?"), arguments: [name]).map(Self.mailbox)!
         }
     }
 
@@ -88,18 +87,17 @@ public final class MailIndex: Sendable {
             guard try Self.mailboxID(db, old) != nil else { throw MailIndexError(kind: .mailboxNotFound, mailbox: old) }
             guard try Self.mailboxID(db, new) == nil else { throw MailIndexError(kind: .mailboxExists, mailbox: new) }
             let moving = try Row.fetchAll(
-                db,
-                sql: "SELECT guid, name FROM mailbox WHERE name = ? OR substr(name, 1, ?) = ?",
+                db.cachedStatement(sql: "SELECT guid, name FROM mailbox WHERE name = ? OR substr(name, 1, ?) = ?"),
                 arguments: [old, old.count + 1, old + "/"]
             )
             for row in moving {
                 let name: String = row["name"]
                 let renamed = new + name.dropFirst(old.count)
-                try db.execute(sql: "UPDATE mailbox SET name = ? WHERE name = ?", arguments: [renamed, name])
+                try db.cachedStatement(sql: "UPDATE mailbox SET name = ? WHERE name = ?").execute(arguments: [renamed, name])
                 try Self.log(db, .rename, guid: GUID128(hex: row["guid"])!, name: renamed, at: now)
             }
             return try moving.map { row in
-                try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE guid = ?", arguments: [row["guid"] as String]).map(Self.mailbox)!
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE guid = ?"), arguments: [row["guid"] as String]).map(Self.mailbox)!
             }
         }
     }
@@ -110,10 +108,10 @@ public final class MailIndex: Sendable {
     public func deleteMailbox(named name: String) async throws -> MailboxRecord {
         let now = clock()
         return try await database.write { db in
-            guard let mailbox = try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE name = ?", arguments: [name]).map(Self.mailbox) else {
+            guard let mailbox = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE name = ?"), arguments: [name]).map(Self.mailbox) else {
                 throw MailIndexError(kind: .mailboxNotFound, mailbox: name)
             }
-            try db.execute(sql: "DELETE FROM mailbox WHERE name = ?", arguments: [name])
+            try db.cachedStatement(sql: "DELETE FROM mailbox WHERE name = ?").execute(arguments: [name])
             try Self.log(db, .delete, guid: mailbox.guid, name: name, at: now)
             return mailbox
         }
@@ -125,12 +123,12 @@ public final class MailIndex: Sendable {
     public func setSubscribed(_ subscribed: Bool, mailbox name: String) async throws -> MailboxRecord {
         let now = clock()
         return try await database.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT guid FROM mailbox WHERE name = ?", arguments: [name]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT guid FROM mailbox WHERE name = ?"), arguments: [name]) else {
                 throw MailIndexError(kind: .mailboxNotFound, mailbox: name)
             }
-            try db.execute(sql: "UPDATE mailbox SET subscribed = ? WHERE name = ?", arguments: [subscribed, name])
+            try db.cachedStatement(sql: "UPDATE mailbox SET subscribed = ? WHERE name = ?").execute(arguments: [subscribed, name])
             try Self.log(db, subscribed ? .subscribe : .unsubscribe, guid: GUID128(hex: row["guid"])!, name: name, at: now)
-            return try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE name = ?", arguments: [name]).map(Self.mailbox)!
+            return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE name = ?"), arguments: [name]).map(Self.mailbox)!
         }
     }
 
@@ -152,14 +150,14 @@ public final class MailIndex: Sendable {
     /// Raises a mailbox's UIDNEXT (an import keeping the source's next UID); never lowers it.
     public func raiseUIDNext(to uidNext: UInt32, mailbox name: String) async throws {
         try await database.write { db in
-            try db.execute(sql: "UPDATE mailbox SET uid_next = max(uid_next, ?) WHERE name = ?", arguments: [Int64(uidNext), name])
+            try db.cachedStatement(sql: "UPDATE mailbox SET uid_next = max(uid_next, ?) WHERE name = ?").execute(arguments: [Int64(uidNext), name])
         }
     }
 
     /// Tree changes in the order they happened, from `timestamp` on.
     public func treeChanges(since timestamp: Int64 = 0) async throws -> [MailboxTreeChange] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM tree_log WHERE timestamp >= ? ORDER BY id", arguments: [timestamp]).map {
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM tree_log WHERE timestamp >= ? ORDER BY id"), arguments: [timestamp]).map {
                 MailboxTreeChange(kind: MailboxTreeChange.Kind(rawValue: $0["kind"])!, guid: GUID128(hex: $0["guid"])!,
                                   name: $0["name"], timestamp: $0["timestamp"])
             }
@@ -201,11 +199,13 @@ public final class MailIndex: Sendable {
                                 message.physicalSize, message.virtualSize, message.bodyLocation,
                                 message.envelope.map { Data($0) }, message.bodyStructure.map { Data($0) }]
                 )
+                if let header = message.header {
+                    try db.cachedStatement(sql: "INSERT OR REPLACE INTO header_cache VALUES (?, ?, ?)").execute(arguments: [box.id, Int64(message.uid), Data(header)])
+                }
                 uidNext = message.uid + 1
             }
-            try db.execute(sql: "UPDATE mailbox SET uid_next = ?, highest_modseq = ? WHERE id = ?",
-                           arguments: [Int64(uidNext), Int64(modseq), box.id])
-            return try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE id = ?", arguments: [box.id]).map(Self.mailbox)!
+            try db.cachedStatement(sql: "UPDATE mailbox SET uid_next = ?, highest_modseq = ? WHERE id = ?").execute(arguments: [Int64(uidNext), Int64(modseq), box.id])
+            return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE id = ?"), arguments: [box.id]).map(Self.mailbox)!
         }
     }
 
@@ -224,13 +224,32 @@ public final class MailIndex: Sendable {
             let box = try Self.requireMailbox(db, mailbox)
             var records: [MessageRecord] = []
             for range in Self.merged(uidRanges) {
-                records += try Row.fetchAll(
-                    db,
-                    sql: "SELECT \(columns) FROM message WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid",
+                // A cursor's rows are read in place, without a copy of each row.
+                let rows = try Row.fetchCursor(
+                    db.cachedStatement(sql: "SELECT \(columns) FROM message WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid"),
                     arguments: [box.id, Int64(range.lowerBound), Int64(range.upperBound)]
-                ).map(Self.message)
+                )
+                while let row = try rows.next() { records.append(Self.message(row)) }
             }
             return records
+        }
+    }
+
+    /// The cached header blocks of those messages in `uidRanges` that have one, by UID.
+    public func cachedHeaders(in mailbox: String, uidRanges: [ClosedRange<UInt32>]) async throws -> [UInt32: [UInt8]] {
+        try await database.read { db in
+            let box = try Self.requireMailbox(db, mailbox)
+            var headers: [UInt32: [UInt8]] = [:]
+            for range in Self.merged(uidRanges) {
+                let rows = try Row.fetchCursor(
+                    db.cachedStatement(sql: "SELECT uid, header FROM header_cache WHERE mailbox_id = ? AND uid BETWEEN ? AND ?"),
+                    arguments: [box.id, Int64(range.lowerBound), Int64(range.upperBound)]
+                )
+                while let row = try rows.next() {
+                    headers[UInt32(row[0] as Int64)] = [UInt8](row[1] as Data)
+                }
+            }
+            return headers
         }
     }
 
@@ -268,7 +287,7 @@ public final class MailIndex: Sendable {
             let modseq = box.highestModseq + 1
             var result = FlagUpdateResult(updated: [], modified: [])
             for uid in Set(uids).sorted() {
-                guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.structureColumns) FROM message WHERE mailbox_id = ? AND uid = ?",
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.structureColumns) FROM message WHERE mailbox_id = ? AND uid = ?"),
                                                  arguments: [box.id, Int64(uid)]) else { continue }
                 var message = Self.message(row)
                 if let unchangedSince, message.modseq > unchangedSince {
@@ -286,7 +305,7 @@ public final class MailIndex: Sendable {
                 result.updated.append(message)
             }
             if !result.updated.isEmpty {
-                try db.execute(sql: "UPDATE mailbox SET highest_modseq = ? WHERE id = ?", arguments: [Int64(modseq), box.id])
+                try db.cachedStatement(sql: "UPDATE mailbox SET highest_modseq = ? WHERE id = ?").execute(arguments: [Int64(modseq), box.id])
             }
             return result
         }
@@ -301,16 +320,15 @@ public final class MailIndex: Sendable {
             let modseq = box.highestModseq + 1
             var removed: [MessageRecord] = []
             for uid in Set(uids).sorted() {
-                guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.structureColumns) FROM message WHERE mailbox_id = ? AND uid = ?",
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.structureColumns) FROM message WHERE mailbox_id = ? AND uid = ?"),
                                                  arguments: [box.id, Int64(uid)]) else { continue }
                 let message = Self.message(row)
-                try db.execute(sql: "DELETE FROM message WHERE mailbox_id = ? AND uid = ?", arguments: [box.id, Int64(uid)])
-                try db.execute(sql: "INSERT INTO expunged VALUES (?, ?, ?, ?)",
-                               arguments: [box.id, Int64(uid), message.guid.hex, Int64(modseq)])
+                try db.cachedStatement(sql: "DELETE FROM message WHERE mailbox_id = ? AND uid = ?").execute(arguments: [box.id, Int64(uid)])
+                try db.cachedStatement(sql: "INSERT INTO expunged VALUES (?, ?, ?, ?)").execute(arguments: [box.id, Int64(uid), message.guid.hex, Int64(modseq)])
                 removed.append(message)
             }
             if !removed.isEmpty {
-                try db.execute(sql: "UPDATE mailbox SET highest_modseq = ? WHERE id = ?", arguments: [Int64(modseq), box.id])
+                try db.cachedStatement(sql: "UPDATE mailbox SET highest_modseq = ? WHERE id = ?").execute(arguments: [Int64(modseq), box.id])
             }
             return (removed, removed.isEmpty ? box.highestModseq : modseq)
         }
@@ -320,7 +338,7 @@ public final class MailIndex: Sendable {
     public func expunged(in mailbox: String, after modseq: UInt64) async throws -> [UInt32] {
         try await database.read { db in
             let box = try Self.requireMailbox(db, mailbox)
-            return try Int64.fetchAll(db, sql: "SELECT uid FROM expunged WHERE mailbox_id = ? AND modseq > ? ORDER BY uid",
+            return try Int64.fetchAll(db.cachedStatement(sql: "SELECT uid FROM expunged WHERE mailbox_id = ? AND modseq > ? ORDER BY uid"),
                                       arguments: [box.id, Int64(modseq)]).map { UInt32($0) }
         }
     }
@@ -330,15 +348,14 @@ public final class MailIndex: Sendable {
         try await database.read { db in
             let box = try Self.requireMailbox(db, mailbox)
             let row = try Row.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT count(*) AS messages,
                            coalesce(sum(flags & ? = 0), 0) AS unseen,
                            coalesce(sum(flags & ? != 0), 0) AS deleted,
                            coalesce(sum(virtual_size), 0) AS size,
                            coalesce(sum(uid >= (SELECT first_recent_uid FROM mailbox WHERE id = ?)), 0) AS recent
                     FROM message WHERE mailbox_id = ?
-                    """,
+                    """),
                 arguments: [MessageFlags.seen.rawValue, MessageFlags.deleted.rawValue, box.id, box.id]
             )!
             return MailboxStatus(messages: row["messages"], recent: row["recent"], unseen: row["unseen"], deleted: row["deleted"], size: row["size"],
@@ -349,8 +366,9 @@ public final class MailIndex: Sendable {
     /// What all the user's messages take (every copy counted).
     public func quotaUsage() async throws -> QuotaUsage {
         try await database.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS messages, coalesce(sum(physical_size), 0) AS bytes FROM message")!
-            return QuotaUsage(storageBytes: row["bytes"], messages: row["messages"])
+            let totals = try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM user_state WHERE key GLOB 'quota_*'"))
+            let value = { (key: String) in totals.first { $0["key"] == key }?["value"] as Int64? ?? 0 }
+            return QuotaUsage(storageBytes: value("quota_bytes"), messages: value("quota_messages"))
         }
     }
 
@@ -365,7 +383,7 @@ public final class MailIndex: Sendable {
 
     static func requireMailbox(_ db: Database, _ name: String) throws -> StoredMailbox {
         guard let row = try Row.fetchOne(
-            db, sql: "SELECT id, uid_validity, uid_next, highest_modseq FROM mailbox WHERE name = ?", arguments: [name]
+            db.cachedStatement(sql: "SELECT id, uid_validity, uid_next, highest_modseq FROM mailbox WHERE name = ?"), arguments: [name]
         ) else {
             throw MailIndexError(kind: .mailboxNotFound, mailbox: name)
         }
@@ -374,7 +392,7 @@ public final class MailIndex: Sendable {
     }
 
     private static func mailboxID(_ db: Database, _ name: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM mailbox WHERE name = ?", arguments: [name])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM mailbox WHERE name = ?"), arguments: [name])
     }
 
     static func mailbox(_ row: Row) -> MailboxRecord {
@@ -409,8 +427,7 @@ public final class MailIndex: Sendable {
     }
 
     private static func log(_ db: Database, _ kind: MailboxTreeChange.Kind, guid: GUID128, name: String, at time: Int64) throws {
-        try db.execute(sql: "INSERT INTO tree_log (kind, guid, name, timestamp) VALUES (?, ?, ?, ?)",
-                       arguments: [kind.rawValue, guid.hex, name, time])
+        try db.cachedStatement(sql: "INSERT INTO tree_log (kind, guid, name, timestamp) VALUES (?, ?, ?, ?)").execute(arguments: [kind.rawValue, guid.hex, name, time])
     }
 
     /// Names are non-empty UTF-8 without NUL, CR or LF, and no empty hierarchy level.

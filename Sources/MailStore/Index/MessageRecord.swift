@@ -35,6 +35,8 @@ public struct NewMessage: Sendable {
     public var bodyStructure: [UInt8]?
     /// Kept from elsewhere by a rebuild or an import; the time of the append when `nil`.
     public var saveDate: Int64?
+    /// The header block for the index's header cache; not cached when `nil`.
+    public var header: [UInt8]?
 
     public init(
         uid: UInt32,
@@ -46,7 +48,8 @@ public struct NewMessage: Sendable {
         bodyLocation: String,
         envelope: [UInt8]? = nil,
         bodyStructure: [UInt8]? = nil,
-        saveDate: Int64? = nil
+        saveDate: Int64? = nil,
+        header: [UInt8]? = nil
     ) {
         self.uid = uid
         self.guid = guid
@@ -58,6 +61,7 @@ public struct NewMessage: Sendable {
         self.envelope = envelope
         self.bodyStructure = bodyStructure
         self.saveDate = saveDate
+        self.header = header
     }
 }
 

@@ -1,5 +1,4 @@
 import FS
-import MailMessage
 
 /// What a rebuild found in the multi-dbox storage files.
 struct MultiDboxFindings {
@@ -109,7 +108,7 @@ extension IndexRepair {
                 uid = 0
             }
             if uid != 0 { taken[mailbox, default: []].insert(uid) }
-            let parsed = MIMEMessage(parsing: Array(record.body))
+            let summary = MessageSummary(parsing: Array(record.body))
             findings.messages[mailbox, default: []].append(MessageRecord(
                 uid: uid,
                 guid: GUID128(hex: record.metadata.guid)!,
@@ -120,8 +119,8 @@ extension IndexRepair {
                 physicalSize: record.metadata.physicalSize ?? Int64(record.body.count),
                 virtualSize: record.metadata.virtualSize,
                 bodyLocation: MultiDboxStore.location(mapUID: record.mapUID),
-                envelope: parsed.envelope.encoded,
-                bodyStructure: parsed.bodyStructure(extended: true)
+                envelope: summary.envelope,
+                bodyStructure: summary.bodyStructure
             ))
             findings.adopted += 1
         }

@@ -1,7 +1,6 @@
 import FS
 import Foundation
 import GRDB
-import MailMessage
 
 /// Rebuilds a user's index from the dbox files: after the index was lost or corrupted, and on
 /// `columba force-resync`.
@@ -121,7 +120,7 @@ enum IndexRepair {
                 let messageGUID = GUID128(hex: stored.metadata.guid) ?? .random()
                 let kept = oldMessages[uid].flatMap { $0.guid == messageGUID ? $0 : nil }
                 if kept == nil { report.adopted += 1 }
-                let parsed = MIMEMessage(parsing: stored.body)
+                let summary = MessageSummary(parsing: stored.body)
                 let record = MessageRecord(
                     uid: uid,
                     guid: messageGUID,
@@ -132,8 +131,8 @@ enum IndexRepair {
                     physicalSize: stored.metadata.physicalSize ?? Int64(stored.body.count),
                     virtualSize: stored.metadata.virtualSize,
                     bodyLocation: location,
-                    envelope: parsed.envelope.encoded,
-                    bodyStructure: parsed.bodyStructure(extended: true)
+                    envelope: summary.envelope,
+                    bodyStructure: summary.bodyStructure
                 )
                 highestModseq = max(highestModseq, record.modseq)
                 messages.append(record)

@@ -46,6 +46,17 @@ public indirect enum SearchQuery: Hashable, Sendable {
     case not(SearchQuery)
     case or(SearchQuery, SearchQuery)
     case and([SearchQuery])
+
+    /// No key reads more of a message than its header (BODY and TEXT read the rest).
+    var needsOnlyHeader: Bool {
+        switch self {
+        case .body, .text: false
+        case .not(let inner): inner.needsOnlyHeader
+        case .or(let left, let right): left.needsOnlyHeader && right.needsOnlyHeader
+        case .and(let queries): queries.allSatisfy(\.needsOnlyHeader)
+        default: true
+        }
+    }
 }
 
 /// A calendar day, as IMAP search dates are (`1-Feb-1994`).

@@ -129,6 +129,7 @@ extension ColumbaConfiguration {
         configuration.mailFormat = reader.choice(["mail", "format"], default: base.mailFormat)
         configuration.mdboxRotateSize = reader.size(["mail", "mdbox_rotate_size"], default: base.mdboxRotateSize,
                                                     range: 1024...(1 << 32))
+        configuration.mailIOThreads = reader.integer(["mail", "io_threads"], default: base.mailIOThreads, range: 1...1024)
         configuration.lmtp = lmtp
         configuration.sieve = sieve
         return configuration

@@ -17,6 +17,7 @@ extension ColumbaConfiguration {
             $0.value("fsync", mailFsync.rawValue)
             $0.value("format", mailFormat.rawValue)
             $0.value("mdbox_rotate_size", ConfigurationValueSyntax.sizeText(mdboxRotateSize))
+            $0.value("io_threads", mailIOThreads)
         }
         writer.section("log") {
             $0.value("level", log.level.rawValue)

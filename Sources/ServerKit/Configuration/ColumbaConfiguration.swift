@@ -20,6 +20,8 @@ public struct ColumbaConfiguration: Sendable, Hashable {
     public var mailFormat = MailFormat.sdbox
     /// Multi-dbox files take no more messages past this size (`mail.mdbox_rotate_size`).
     public var mdboxRotateSize: Int64 = 10 << 20
+    /// Threads that run the storage's blocking file system calls (`mail.io_threads`).
+    public var mailIOThreads = 32
     /// Log level and format.
     public var log: LogConfiguration
     /// The listeners, in file order.

@@ -34,7 +34,7 @@ indirect enum ConfigurationSchema: Sendable {
     static let root = ConfigurationSchema.section([
         ("hostname", .value),
         ("data_dir", .value),
-        ("mail", .section([("root", .value), ("fsync", .value), ("format", .value), ("mdbox_rotate_size", .value)])),
+        ("mail", .section([("root", .value), ("fsync", .value), ("format", .value), ("mdbox_rotate_size", .value), ("io_threads", .value)])),
         ("log", .section([("level", .value), ("format", .value)])),
         ("listeners", .map(.section([("protocol", .value), ("address", .list), ("port", .value), ("tls", .value)]))),
         (

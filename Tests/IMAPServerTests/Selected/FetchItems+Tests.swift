@@ -18,7 +18,7 @@ struct FetchItemsTests {
     func headerOnly(_ text: String) {
         let bytes = Array(text.utf8)
         let whole = MIMEMessage(parsing: bytes)
-        let header = MIMEMessage(parsing: Array(FetchItems.header(of: bytes)))
+        let header = MIMEMessage(parsing: Array(MIMEMessage.headerBlock(of: bytes)))
         for section in [
             MailMessage.SectionSpecifier(kind: .header),
             MailMessage.SectionSpecifier(kind: .headerFields(["SUBJECT", "From"])),

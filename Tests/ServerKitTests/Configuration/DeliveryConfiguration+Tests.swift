@@ -50,17 +50,20 @@ struct DeliveryConfigurationTests {
 
 @Suite("Mail storage configuration")
 struct MailStorageConfigurationTests {
-    @Test("mail.format and mail.mdbox_rotate_size are read with size suffixes, with defaults when absent")
+    @Test("mail.format, mail.mdbox_rotate_size and mail.io_threads are read, with defaults when absent")
     func readsKeys() async throws {
         let fixture = try ConfigurationFixture()
         let defaults = try await fixture.load("hostname: mail.example.org\n")
         #expect(defaults.mailFormat == .sdbox)
         #expect(defaults.mdboxRotateSize == 10 << 20)
-        let configuration = try await fixture.load("mail: { format: mdbox, mdbox_rotate_size: 2M }\n")
+        #expect(defaults.mailIOThreads == 32)
+        let configuration = try await fixture.load("mail: { format: mdbox, mdbox_rotate_size: 2M, io_threads: 8 }\n")
         #expect(configuration.mailFormat == .mdbox)
         #expect(configuration.mdboxRotateSize == 2 << 20)
+        #expect(configuration.mailIOThreads == 8)
         #expect(configuration.render().contains("format: mdbox"))
         #expect(configuration.render().contains("mdbox_rotate_size: 2M"))
+        #expect(configuration.render().contains("io_threads: 8"))
     }
 
     @Test("bad values are reported at their line")
@@ -70,10 +73,12 @@ struct MailStorageConfigurationTests {
             mail:
               format: maildir
               mdbox_rotate_size: 10 furlongs
+              io_threads: 0
             """)
         #expect(problems == [
             "\(fixture.configPath):2: mail.format: \"maildir\" is not allowed; expected one of sdbox, mdbox",
             "\(fixture.configPath):3: mail.mdbox_rotate_size: \"10 furlongs\" is not a size; expected bytes or a number with k, M or G, such as 10M, in 1k...4G",
+            "\(fixture.configPath):4: mail.io_threads: 0 is out of range; expected 1...1024",
         ])
     }
 }
