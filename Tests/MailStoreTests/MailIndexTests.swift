@@ -1,10 +1,20 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import MailStore
 
 @Suite("MailIndex")
 struct MailIndexTests {
+    @Test("the index's writer syncs the WAL at every commit (synchronous = FULL), after GRDB's own WAL setup")
+    func durableCommits() async throws {
+        let index = try MailIndex(path: try Self.temporaryIndexPath())
+        let level = try await index.database.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(level == 2)
+        let mode = try await index.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
     @Test("random GUIDs are 32 lower-case hex digits, all different, with every digit varying")
     func randomGUIDs() {
         let guids = (0..<200).map { _ in GUID128.random() }

@@ -82,16 +82,7 @@ public struct PosixFileSystem: FileSystem {
     }
 
     public func createWriter(_ path: FSPath, mode: FSCreateMode, metadata: FSMetadata) async throws -> any FSWriter {
-        let (descriptor, temporary) = try await run { tree in try tree.createTemporary(for: path, metadata: metadata) }
-        return PosixWriter(
-            path: path,
-            mode: mode,
-            metadata: metadata,
-            tree: tree,
-            threadPool: threadPool,
-            descriptor: descriptor,
-            temporary: temporary
-        )
+        PosixWriter(path: path, mode: mode, metadata: metadata, tree: tree, threadPool: threadPool)
     }
 
     public func delete(_ path: FSPath) async throws {

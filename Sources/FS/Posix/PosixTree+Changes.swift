@@ -9,7 +9,7 @@ import Darwin
 extension PosixTree {
     /// Creates the temporary file a writer of `path` writes to, with its metadata attached.
     /// - Returns: The open descriptor and the temporary file's absolute path.
-    func createTemporary(for path: FSPath, metadata: FSMetadata) throws -> (CInt, String) {
+    func createTemporary(for path: FSPath, metadata: FSMetadata) throws -> (descriptor: CInt, temporary: String) {
         let temporary = temporaryPath(near: path)
         let createTemporary = { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, self.options.fileMode) }
         var descriptor = createTemporary()

@@ -11,15 +11,19 @@ import Darwin
 
 /// A posix writer: bytes go to a temporary file next to the target (buffered, written on the
 /// thread pool), and commit links or renames it into place.
+///
+/// The temporary file is made by the first flush or, for a file below the flush threshold (most
+/// mail), by the commit itself: one trip to the thread pool for the whole file.
 actor PosixWriter: FSWriter {
     nonisolated let path: FSPath
     private let tree: PosixTree
     private let threadPool: NIOThreadPool
     private let mode: FSCreateMode
     private let metadata: FSMetadata
-    private let temporary: String
-    /// The temporary file's descriptor; `nil` once committed or rolled back.
-    private var descriptor: CInt?
+    /// The temporary file once made, until commit or rollback.
+    private var file: (descriptor: CInt, temporary: String)?
+    /// Set by commit and rollback.
+    private var finished = false
     private var pending: ByteBuffer
     /// The error of a failed write; the file is incomplete, so commit must fail too.
     private var failure: (any Error)?
@@ -27,35 +31,27 @@ actor PosixWriter: FSWriter {
     /// Bytes collected before one `write()` on the thread pool.
     static let flushThreshold = 256 * 1024
 
-    init(
-        path: FSPath,
-        mode: FSCreateMode,
-        metadata: FSMetadata,
-        tree: PosixTree,
-        threadPool: NIOThreadPool,
-        descriptor: CInt,
-        temporary: String
-    ) {
+    init(path: FSPath, mode: FSCreateMode, metadata: FSMetadata, tree: PosixTree, threadPool: NIOThreadPool) {
         self.path = path
         self.mode = mode
         self.metadata = metadata
         self.tree = tree
         self.threadPool = threadPool
-        self.descriptor = descriptor
-        self.temporary = temporary
         self.pending = ByteBufferAllocator().buffer(capacity: Self.flushThreshold)
     }
 
     func write(_ buffer: ByteBuffer) async throws {
-        guard let descriptor else { preconditionFailure("write after commit or rollback of \(path)") }
+        precondition(!finished, "write after commit or rollback of \(path)")
         if let failure { throw failure }
         pending.writeImmutableBuffer(buffer)
         guard pending.readableBytes >= Self.flushThreshold else { return }
         let bytes = pending
         pending = ByteBufferAllocator().buffer(capacity: Self.flushThreshold)
+        let existing = file
+        file = nil
         do {
-            try await threadPool.runIfActive { [tree, temporary] in
-                try bytes.withUnsafeReadableBytes { try tree.writeAll(descriptor, $0, path: temporary) }
+            file = try await threadPool.runIfActive { [tree, path, metadata] in
+                try Self.write(bytes, to: existing, of: path, metadata: metadata, in: tree)
             }
         } catch {
             failure = error
@@ -64,41 +60,58 @@ actor PosixWriter: FSWriter {
     }
 
     func commit() async throws {
-        guard let descriptor else { preconditionFailure("commit after commit or rollback of \(path)") }
+        precondition(!finished, "commit after commit or rollback of \(path)")
         if let failure {
             await rollback()
             throw failure
         }
-        self.descriptor = nil
+        finished = true
         let bytes = pending
         pending = ByteBuffer()
-        try await threadPool.runIfActive { [tree, temporary, path, mode, metadata] in
-            do {
-                try bytes.withUnsafeReadableBytes { try tree.writeAll(descriptor, $0, path: temporary) }
-            } catch {
-                tree.discard(descriptor, temporary)
-                throw error
-            }
-            try tree.commit(descriptor: descriptor, temporary: temporary, to: path, mode: mode, metadata: metadata)
+        let existing = file
+        file = nil
+        try await threadPool.runIfActive { [tree, path, mode, metadata] in
+            let file = try Self.write(bytes, to: existing, of: path, metadata: metadata, in: tree)
+            try tree.commit(descriptor: file.descriptor, temporary: file.temporary, to: path, mode: mode, metadata: metadata)
         }
     }
 
-    func rollback() async {
-        guard let descriptor else { return }
-        self.descriptor = nil
-        pending = ByteBuffer()
+    /// Writes `bytes` to the temporary file, making it first when there is none yet (blocking;
+    /// call on the thread pool). A failed write discards the file.
+    private static func write(
+        _ bytes: ByteBuffer,
+        to existing: (descriptor: CInt, temporary: String)?,
+        of path: FSPath,
+        metadata: FSMetadata,
+        in tree: PosixTree
+    ) throws -> (descriptor: CInt, temporary: String) {
+        let file = try existing ?? tree.createTemporary(for: path, metadata: metadata)
         do {
-            try await threadPool.runIfActive { [tree, temporary] in tree.discard(descriptor, temporary) }
+            try bytes.withUnsafeReadableBytes { try tree.writeAll(file.descriptor, $0, path: file.temporary) }
+        } catch {
+            tree.discard(file.descriptor, file.temporary)
+            throw error
+        }
+        return file
+    }
+
+    func rollback() async {
+        guard !finished else { return }
+        finished = true
+        pending = ByteBuffer()
+        guard let file else { return }
+        self.file = nil
+        do {
+            try await threadPool.runIfActive { [tree] in tree.discard(file.descriptor, file.temporary) }
         } catch {
             // The thread pool is shut down (the process is stopping): clean up here.
-            tree.discard(descriptor, temporary)
+            tree.discard(file.descriptor, file.temporary)
         }
     }
 
     deinit {
-        guard let descriptor else { return }
+        guard let file else { return }
         let tree = tree
-        let temporary = temporary
-        threadPool.submit { _ in tree.discard(descriptor, temporary) }
+        threadPool.submit { _ in tree.discard(file.descriptor, file.temporary) }
     }
 }

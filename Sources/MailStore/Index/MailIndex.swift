@@ -19,10 +19,13 @@ public final class MailIndex: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute()
-        }
         database = try DatabasePool(path: path, configuration: configuration)
+        // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after any
+        // `prepareDatabase`: a commit would then be lost to a power failure. FULL syncs the WAL
+        // at every commit. Only the writer's setting matters; readers write nothing.
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
         try IndexSchema.migrator.migrate(database)
         self.clock = clock
     }
