@@ -206,24 +206,26 @@ public final class UserMailStore: Sendable {
     /// Stores messages in a mailbox, all or none (MULTIAPPEND).
     /// - Returns: the mailbox's UIDVALIDITY and the UIDs given, in the order of `messages`.
     public func append(_ messages: [MessageToAppend], to mailboxName: String) async throws -> AppendResult {
-        let (updated, uids) = try await write(messages, to: mailboxName) { current in
+        let (updated, rows) = try await write(messages, to: mailboxName) { current in
             (0..<UInt32(messages.count)).map { current.uidNext + $0 }
         }
-        return AppendResult(uidValidity: updated.uidValidity, uids: uids)
+        return AppendResult(uidValidity: updated.uidValidity, uids: rows.map(\.uid))
     }
 
     /// Writes messages' files and index rows under the save lock, with the UIDs `assign` picks
     /// from the mailbox as it is once the lock is held (ascending, at least its UIDNEXT).
+    /// - Returns: the mailbox after the save, and the rows added (with UIDs, GUIDs and locations).
     func write(
         _ messages: [MessageToAppend],
         to mailboxName: String,
         assign: @escaping @Sendable (MailboxRecord) -> [UInt32]
-    ) async throws -> (MailboxRecord, [UInt32]) {
+    ) async throws -> (MailboxRecord, [NewMessage]) {
         let prepared = messages.map { message in
-            (message: message, guid: GUID128.random(), summary: message.summary ?? MessageSummary(parsing: message.bytes))
+            (message: message, guid: message.sharedFile?.guid ?? GUID128.random(),
+             summary: message.summary ?? MessageSummary(parsing: message.bytes))
         }
         let now = clock()
-        let (updated, uids): (MailboxRecord, [UInt32]) = try await saveLock.withLock {
+        let (updated, rows): (MailboxRecord, [NewMessage]) = try await saveLock.withLock {
             let current = try await self.mailbox(named: mailboxName)
             try await self.checkQuota(addingMessages: Int64(messages.count), bytes: messages.reduce(Int64(0)) { $0 + Int64($1.bytes.count) })
             let uids = assign(current)
@@ -242,18 +244,34 @@ public final class UserMailStore: Sendable {
                 )))
             }
             if self.storageFormat == .mdbox, let multiDbox = self.multiDbox {
-                return (try await multiDbox.save(entries, to: current.name, created: now), uids)
+                return (try await multiDbox.save(entries, to: current.name, created: now), entries.map(\.row))
             }
             for index in entries.indices {
+                let location = SingleDboxStore.location(mailbox: current.guid, uid: entries[index].row.uid)
+                if let shared = prepared[index].message.sharedFile, let posix = self.bodies.fileSystem as? PosixFileSystem,
+                   try await posix.link(external: shared.path, to: try FSPath(location)) {
+                    entries[index].row.bodyLocation = location
+                    continue
+                }
                 entries[index].row.bodyLocation = try await self.bodies.save(
                     entries[index].bytes, mailbox: current.guid, uid: entries[index].row.uid,
                     metadata: entries[index].metadata, created: now
                 )
             }
-            return (try await self.index.append(entries.map(\.row), to: current.name), uids)
+            return (try await self.index.append(entries.map(\.row), to: current.name), entries.map(\.row))
         }
+        let uids = rows.map(\.uid)
         changeBus.publish(MailStoreChange(mailbox: updated.guid, kind: .appended(uids), modseq: updated.highestModseq))
-        return (updated, uids)
+        return (updated, rows)
+    }
+
+    /// Stores one delivered message, as ``append(_:to:)`` does, and returns its file for the
+    /// next recipient's store to link (`message.sharedFile` there) when this home keeps one
+    /// file per message on posix; `nil` otherwise (multi-dbox, object storage).
+    public func deliver(_ message: MessageToAppend, to mailboxName: String) async throws -> SharedMessageFile? {
+        let (_, rows) = try await write([message], to: mailboxName) { [$0.uidNext] }
+        guard storageFormat == .sdbox, let posix = bodies.fileSystem as? PosixFileSystem, let row = rows.first else { return nil }
+        return SharedMessageFile(path: posix.absolutePath(of: try FSPath(row.bodyLocation)), guid: row.guid)
     }
 
     /// Stores one message and returns its UID.
@@ -424,13 +442,28 @@ public struct MessageToAppend: Sendable {
     public var internalDate: Int64?
     /// The parse of `bytes`, when the caller has it; the store parses them when `nil`.
     public var summary: MessageSummary?
+    /// Another home's file holding these very bytes, to link instead of writing them again
+    /// (single-dbox homes on one device); written as usual when it cannot be linked.
+    public var sharedFile: SharedMessageFile?
 
-    public init(bytes: [UInt8], flags: FlagSet = FlagSet(), internalDate: Int64? = nil, summary: MessageSummary? = nil) {
+    public init(
+        bytes: [UInt8], flags: FlagSet = FlagSet(), internalDate: Int64? = nil, summary: MessageSummary? = nil,
+        sharedFile: SharedMessageFile? = nil
+    ) {
         self.bytes = bytes
         self.flags = flags
         self.internalDate = internalDate
         self.summary = summary
+        self.sharedFile = sharedFile
     }
+}
+
+/// A stored single-dbox message file that other users' stores may link (LMTP delivery of one
+/// message to several users): where it is, and the GUID in its metadata, which every link keeps.
+public struct SharedMessageFile: Sendable, Hashable {
+    /// The file's absolute path.
+    public var path: String
+    public var guid: GUID128
 }
 
 /// What an append returns (RFC 4315 APPENDUID).

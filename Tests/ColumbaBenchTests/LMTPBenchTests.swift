@@ -24,7 +24,7 @@ struct LMTPBenchTests {
     @Test("against Columba's LMTP server: only correct replies, every copy in a mailbox", .timeLimit(.minutes(5)))
     func againstColumba() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.columba), "no columba executable at \(Self.columba)")
-        try await deliverAndCount(script: "columba-lmtp", environment: ["COLUMBA": Self.columba])
+        try await deliverAndCount(script: "columba-lmtp", environment: ["BENCH_COLUMBA": Self.columba])
     }
 
     @Test("against Dovecot LMTP with Pigeonhole: only correct replies, every copy in a mailbox",

@@ -30,12 +30,16 @@ struct LMTPDeliveryPartsTests {
         let bytes = try [UInt8](Data(contentsOf: Self.corpus.appendingPathComponent(name)))
         let message = IncomingMessage(bytes: bytes, sender: "s@example.org", receivedAt: 0)
         for recipient in ["a@b.c", "someone.with.a.long+detail@mail.example.test"] {
-            let stored = message.stored(for: recipient)
+            let stored = message.stored(deliveredTo: recipient)
             #expect(stored.summary == MessageSummary(parsing: stored.bytes), "\(name) for \(recipient)")
             #expect(stored.bytes == Array("Return-Path: <s@example.org>\r\nDelivered-To: \(recipient)\r\n".utf8) + bytes)
         }
+        // Several recipients: no Delivered-To, the same bytes for all.
+        let shared = message.stored(deliveredTo: nil)
+        #expect(shared.summary == MessageSummary(parsing: shared.bytes), "\(name) without Delivered-To")
+        #expect(shared.bytes == Array("Return-Path: <s@example.org>\r\n".utf8) + bytes)
         // A Sieve edit is parsed by the store.
-        #expect(message.stored(for: "a@b.c", edited: Array("X: y\r\n\r\n".utf8)).summary == nil)
+        #expect(message.stored(deliveredTo: "a@b.c", edited: Array("X: y\r\n\r\n".utf8)).summary == nil)
     }
 
     @Test("a redirect already made by this user is not sent again (loop)")

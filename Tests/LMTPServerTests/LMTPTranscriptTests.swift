@@ -1,4 +1,5 @@
 import Foundation
+import MailStore
 import MailTesting
 import Testing
 
@@ -65,10 +66,26 @@ struct LMTPTranscriptTests {
         let bob = try await server.messages("bob@example.test")
         #expect(alice.count == 1 && bob.count == 1)
         let text = try #require(alice.first?.text)
-        #expect(text.hasPrefix("Return-Path: <sender@example.org>\r\nDelivered-To: alice@example.test\r\nReceived: from client.example.test (127.0.0.1)\r\n\tby mx.example.test (Columba) with LMTP id "))
-        #expect(!text.contains("\tfor <"))  // two recipients: no address in the shared Received line
+        // Two recipients: no Delivered-To and no address in the Received line, so both copies
+        // are the same bytes, and bob's is a second name of alice's file.
+        #expect(text.hasPrefix("Return-Path: <sender@example.org>\r\nReceived: from client.example.test (127.0.0.1)\r\n\tby mx.example.test (Columba) with LMTP id "))
+        #expect(!text.contains("\tfor <"))
         #expect(text.hasSuffix("Subject: hello\r\n\r\n.a line starting with a dot\r\n"))
-        #expect(bob.first?.text.contains("Delivered-To: bob+lists@example.test\r\n") == true)
+        #expect(bob.first?.text == text)
+        var files: [(inode: Int?, links: Int?, guid: GUID128)] = []
+        for user in ["alice@example.test", "bob@example.test"] {
+            let store = try await server.store(user)
+            let record = try #require(try await store.messages(in: "INBOX").first)
+            let attributes = try FileManager.default.attributesOfItem(atPath: server.home(user) + "/" + record.bodyLocation)
+            files.append((attributes[.systemFileNumber] as? Int, attributes[.referenceCount] as? Int, record.guid))
+        }
+        #expect(files[0].inode != nil && files[0].inode == files[1].inode)
+        #expect(files[0].links == 2)
+        #expect(files[0].guid == files[1].guid)
+        // Expunging one user's copy leaves the other's whole.
+        let aliceStore = try await server.store("alice@example.test")
+        #expect(try await aliceStore.expunge(in: "INBOX", uids: [1]) == [1])
+        #expect(try await server.messages("bob@example.test").first?.text == text)
         try await server.stop()
     }
 

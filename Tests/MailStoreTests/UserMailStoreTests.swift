@@ -11,6 +11,36 @@ struct UserMailStoreTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("columba-home-\(UUID().uuidString)").path
     }
 
+    @Test("a delivery links another home's file of the same bytes, keeping its GUID; one that cannot be linked is written")
+    func deliverySharesFiles() async throws {
+        let message = MessageToAppend(bytes: Array("Subject: to both\r\n\r\nbody\r\n".utf8), internalDate: 1_700_000_000)
+        let first = try await UserMailStore.open(home: Self.home())
+        let shared = try #require(try await first.deliver(message, to: "INBOX"))
+        var linked = message
+        linked.sharedFile = shared
+        let second = try await UserMailStore.open(home: Self.home())
+        let again = try #require(try await second.deliver(linked, to: "INBOX"))
+        let info = { (path: String) throws in try FileManager.default.attributesOfItem(atPath: path) }
+        #expect(try info(again.path)[.systemFileNumber] as? Int == info(shared.path)[.systemFileNumber] as? Int)
+        #expect(try info(shared.path)[.referenceCount] as? Int == 2)
+        #expect(again.guid == shared.guid)
+        #expect(try await second.body(of: 1) == message.bytes)
+        #expect(try await second.messages(in: "INBOX").first?.internalDate == 1_700_000_000)
+
+        // The first file gone (expunged meanwhile): the third copy is written, under the same GUID.
+        try FileManager.default.removeItem(atPath: shared.path)
+        try FileManager.default.removeItem(atPath: again.path)
+        let third = try await UserMailStore.open(home: Self.home())
+        let written = try #require(try await third.deliver(linked, to: "INBOX"))
+        #expect(try info(written.path)[.referenceCount] as? Int == 1)
+        #expect(written.guid == shared.guid)
+        #expect(try await third.body(of: 1) == message.bytes)
+        // A multi-dbox home writes its own record and offers no file to link.
+        let multi = try await UserMailStore.open(home: Self.home(), format: .mdbox)
+        #expect(try await multi.deliver(linked, to: "INBOX") == nil)
+        #expect(try await multi.body(of: 1) == message.bytes)
+    }
+
     @Test("save then read back byte for byte; the body is a single-dbox file named by UID or a record of a multi-dbox file; sizes indexed",
           arguments: MailStorageFormat.allCases)
     func roundTrip(format: MailStorageFormat) async throws {

@@ -134,6 +134,29 @@ extension PosixTree {
         if options.fsync.syncsData { try syncDirectory(absoluteDirectory(destination.parent)) }
     }
 
+    /// Gives `external`, a file of another tree (an absolute path), a name here with a hard link,
+    /// replacing `destination`. Returns false when it cannot be linked (hard links off, another
+    /// device, links refused, the file gone): the caller writes the bytes itself. Metadata kept
+    /// in a sidecar file does not come along.
+    func linkExternal(_ external: String, to destination: FSPath) throws -> Bool {
+        guard options.hardLinks else { return false }
+        let temporary = temporaryPath(near: destination)
+        var result = link(external, temporary)
+        if result != 0, errno == ENOENT {
+            // The destination's directory may be missing (or the file gone: then it fails again).
+            try makeDirectories(destination.parent)
+            result = link(external, temporary)
+        }
+        guard result == 0 else {
+            let code = errno
+            if [EXDEV, EPERM, EMLINK, ENOTSUP, EOPNOTSUPP, ENOENT].contains(code) { return false }
+            throw error(external, errno: code)
+        }
+        try publish(temporary, at: destination, mode: .replace)
+        if options.fsync.syncsData { try syncDirectory(absoluteDirectory(destination.parent)) }
+        return true
+    }
+
     /// Copies the bytes (and metadata attribute) of `source` to a new temporary file.
     private func copyBytes(from source: FSPath, to temporary: String) throws {
         let sourcePath = absolute(source)

@@ -13,7 +13,7 @@ public struct IncomingMessage: Sendable {
     /// Seconds since 1970 when the message was received.
     public var receivedAt: Int
     /// The parse of the stored copy, made once for every recipient: their copies differ only in
-    /// the Delivered-To address, which changes no part's structure, only the size.
+    /// the Delivered-To field, which changes no part's structure, only the size.
     private let storedSummary: MessageSummary
 
     public init(bytes: [UInt8], sender: String, receivedAt: Int) {
@@ -21,21 +21,22 @@ public struct IncomingMessage: Sendable {
         self.parsed = MIMEMessage(parsing: bytes)
         self.sender = sender
         self.receivedAt = receivedAt
-        self.storedSummary = MessageSummary(parsing: Self.traceFields(sender: sender, recipient: "") + bytes)
+        self.storedSummary = MessageSummary(parsing: Self.traceFields(sender: sender, deliveredTo: nil) + bytes)
     }
 
-    /// What is stored for `recipient`: `bytes` (or a Sieve script's edit of them, `edited`) with the
-    /// per-recipient trace fields in front (RFC 5321 §4.4 Return-Path, and Delivered-To as Postfix
-    /// and Dovecot write it), and their parse when it is known without parsing again.
-    public func stored(for recipient: String, edited: [UInt8]? = nil) -> (bytes: [UInt8], summary: MessageSummary?) {
-        let stored = Self.traceFields(sender: sender, recipient: recipient) + (edited ?? bytes)
+    /// What is stored for a recipient: `bytes` (or a Sieve script's edit of them, `edited`) with
+    /// the trace fields in front (RFC 5321 §4.4 Return-Path, and Delivered-To as Postfix and
+    /// Dovecot write it, when given), and their parse when it is known without parsing again.
+    public func stored(deliveredTo: String?, edited: [UInt8]? = nil) -> (bytes: [UInt8], summary: MessageSummary?) {
+        let trace = Self.traceFields(sender: sender, deliveredTo: deliveredTo)
+        let stored = trace + (edited ?? bytes)
         guard edited == nil else { return (stored, nil) }
         var summary = storedSummary
-        summary.virtualSize += Int64(recipient.utf8.count)
+        summary.virtualSize += Int64(trace.count - Self.traceFields(sender: sender, deliveredTo: nil).count)
         return (stored, summary)
     }
 
-    private static func traceFields(sender: String, recipient: String) -> [UInt8] {
-        Array("Return-Path: <\(sender)>\r\nDelivered-To: \(recipient)\r\n".utf8)
+    private static func traceFields(sender: String, deliveredTo: String?) -> [UInt8] {
+        Array(("Return-Path: <\(sender)>\r\n" + (deliveredTo.map { "Delivered-To: \($0)\r\n" } ?? "")).utf8)
     }
 }

@@ -57,7 +57,15 @@ public final class LocalDelivery: Sendable {
 
     /// Delivers `message` to `recipient` and returns the reply for that recipient; a 2xx only
     /// once every copy it stored is on stable storage.
-    public func deliver(_ message: IncomingMessage, to recipient: DeliveryRecipient, logger: Logger) async -> SMTPReply {
+    /// - Parameters:
+    ///   - deliveredTo: whether the copies carry a Delivered-To field; without it, the copies of
+    ///     several recipients are the same bytes.
+    ///   - sharing: another recipient's stored file of those bytes, linked instead of written.
+    /// - Returns: the reply, and the file of the first unedited copy stored, for the next recipients.
+    public func deliver(
+        _ message: IncomingMessage, to recipient: DeliveryRecipient, deliveredTo: Bool,
+        sharing: SharedMessageFile? = nil, logger: Logger
+    ) async -> (reply: SMTPReply, file: SharedMessageFile?) {
         var logger = logger
         logger[metadataKey: "recipient"] = "\(recipient.address)"
         let writer: MailboxWriter
@@ -67,16 +75,16 @@ public final class LocalDelivery: Sendable {
             writer = MailboxWriter(store: store)
         } catch {
             logger.error("cannot open the mail store", metadata: ["error": "\(error)"])
-            return LMTPReplies.temporaryFailure
+            return (LMTPReplies.temporaryFailure, nil)
         }
         let outcome = await runSieve(message, for: recipient, writer: writer, logger: logger)
         if let reason = outcome.actions.lazy.compactMap(Self.rejection).first {
             logger.info("rejected by sieve", metadata: ["reason": "\(reason)"])
-            return SMTPReply(code: 550, enhancedStatus: .init(5, 7, 1), text: reason)
+            return (SMTPReply(code: 550, enhancedStatus: .init(5, 7, 1), text: reason), nil)
         }
         let edited = outcome.editedMessage
         let content = edited ?? message.bytes
-        let stored = recipient.address
+        var copy = CopyToStore(message: message, deliveredTo: deliveredTo ? recipient.address : nil, edited: edited, sharedFile: sharing)
         var storedSomewhere = false
         var redirected = false
         var redirectFailed = false
@@ -84,12 +92,11 @@ public final class LocalDelivery: Sendable {
             for action in outcome.actions {
                 switch action {
                 case .keep(let flags):
-                    try await store(message, edited, for: stored, in: "INBOX", flags: flags, create: false, writer, logger)
+                    try await store(&copy, in: "INBOX", flags: flags, create: false, writer, logger)
                     storedSomewhere = true
                 case .fileInto(let mailbox, let flags, let create, let specialUse):
                     let target = try await writer.mailbox(withSpecialUse: specialUse) ?? mailbox
-                    try await store(message, edited, for: stored, in: target, flags: flags, create: create,
-                                    specialUse: specialUse, writer, logger)
+                    try await store(&copy, in: target, flags: flags, create: create, specialUse: specialUse, writer, logger)
                     storedSomewhere = true
                 case .notify(let notification):
                     await notify(notification, message: message, recipient: recipient, logger: logger)
@@ -107,18 +114,18 @@ public final class LocalDelivery: Sendable {
             }
             if redirectFailed && !storedSomewhere {
                 logger.notice("redirect failed and nothing else stored the message; keeping it in INBOX")
-                try await store(message, edited, for: stored, in: "INBOX", flags: nil, create: false, writer, logger)
+                try await store(&copy, in: "INBOX", flags: nil, create: false, writer, logger)
                 storedSomewhere = true
             }
         } catch let error as QuotaExceeded {
             logger.notice("over quota", metadata: ["error": "\(error)"])
-            return SMTPReply(code: 552, enhancedStatus: .init(5, 2, 2), text: "<\(recipient.address)> \(error)")
+            return (SMTPReply(code: 552, enhancedStatus: .init(5, 2, 2), text: "<\(recipient.address)> \(error)"), nil)
         } catch {
             logger.error("cannot store the message", metadata: ["error": "\(error)"])
-            return LMTPReplies.temporaryFailure
+            return (LMTPReplies.temporaryFailure, nil)
         }
         let what = storedSomewhere ? "Saved" : redirected ? "Redirected" : "Discarded"
-        return SMTPReply(code: 250, enhancedStatus: .init(2, 0, 0), text: "<\(recipient.address)> \(what)")
+        return (SMTPReply(code: 250, enhancedStatus: .init(2, 0, 0), text: "<\(recipient.address)> \(what)"), copy.storedFile)
     }
 
     private func runSieve(
@@ -137,14 +144,18 @@ public final class LocalDelivery: Sendable {
     }
 
     private func store(
-        _ message: IncomingMessage, _ edited: [UInt8]?, for address: String, in mailbox: String, flags: Set<String>?,
-        create: Bool, specialUse: String? = nil, _ writer: MailboxWriter, _ logger: Logger
+        _ copy: inout CopyToStore, in mailbox: String, flags: Set<String>?, create: Bool, specialUse: String? = nil,
+        _ writer: MailboxWriter, _ logger: Logger
     ) async throws {
-        let (bytes, summary) = message.stored(for: address, edited: edited)
-        let target = try await writer.save(bytes, summary: summary, to: mailbox, flags: flags, create: create, specialUse: specialUse,
-                                           receivedAt: message.receivedAt) {
+        let (bytes, summary) = copy.message.stored(deliveredTo: copy.deliveredTo, edited: copy.edited)
+        let message = MessageToAppend(bytes: bytes, internalDate: Int64(copy.message.receivedAt), summary: summary,
+                                      sharedFile: copy.edited == nil ? copy.sharedFile : nil)
+        let (target, file) = try await writer.save(message, to: mailbox, flags: flags, create: create, specialUse: specialUse) {
             logger.notice("fileinto fell back to INBOX", metadata: ["reason": "\($0)"])
         }
+        if copy.edited == nil, copy.storedFile == nil { copy.storedFile = file }
+        // A second copy for this recipient (fileinto and keep) links the first.
+        if copy.sharedFile == nil { copy.sharedFile = copy.storedFile }
         logger.info("saved", metadata: ["mailbox": "\(target)", "size": "\(bytes.count)"])
     }
 
@@ -218,4 +229,18 @@ public final class LocalDelivery: Sendable {
         if case .reject(let reason, _) = action { return reason.isEmpty ? "Rejected" : reason }
         return nil
     }
+}
+
+/// One recipient's copies of a delivered message: the bytes they are made of, and the file they
+/// may share with other copies of the same bytes.
+private struct CopyToStore {
+    let message: IncomingMessage
+    /// The Delivered-To address, or none (a message for several recipients).
+    let deliveredTo: String?
+    /// A Sieve script's edit of the message, stored instead of it.
+    let edited: [UInt8]?
+    /// A file of the same bytes to link: another recipient's, or this recipient's first copy.
+    var sharedFile: SharedMessageFile?
+    /// The file of this recipient's first unedited copy, for the recipients after it.
+    var storedFile: SharedMessageFile?
 }

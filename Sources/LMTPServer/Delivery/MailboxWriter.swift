@@ -18,16 +18,17 @@ struct MailboxWriter {
         }?.name
     }
 
-    /// Stores `bytes` (whose parse is `summary` when known) in `mailbox` with `flags` (IMAP flag
-    /// strings, `\Seen` or keywords) and returns the name of the mailbox it went to.
+    /// Stores `message` in `mailbox` with `flags` (IMAP flag strings, `\Seen` or keywords) and
+    /// returns the name of the mailbox it went to, and the stored file other recipients' copies
+    /// may link (see ``UserMailStore/deliver(_:to:)``).
     ///
     /// A missing mailbox is made when `create` is set (RFC 5490 `:create`), with the `specialUse`
     /// attribute `fileinto :specialuse` asked for (RFC 8579 §4); otherwise the message goes to
     /// INBOX, as Pigeonhole does, and `note` says why.
     func save(
-        _ bytes: [UInt8], summary: MessageSummary?, to mailbox: String, flags: Set<String>?, create: Bool, specialUse: String? = nil, receivedAt: Int,
+        _ message: MessageToAppend, to mailbox: String, flags: Set<String>?, create: Bool, specialUse: String? = nil,
         note: (String) -> Void
-    ) async throws -> String {
+    ) async throws -> (mailbox: String, file: SharedMessageFile?) {
         var target = UserMailStore.canonicalName(mailbox)
         if target != "INBOX", try await store.index.mailbox(named: target) == nil {
             if create {
@@ -44,8 +45,9 @@ struct MailboxWriter {
                 target = "INBOX"
             }
         }
-        _ = try await store.save(bytes, to: target, flags: Self.flagSet(flags), internalDate: Int64(receivedAt), summary: summary)
-        return target
+        var message = message
+        message.flags = Self.flagSet(flags)
+        return (target, try await store.deliver(message, to: target))
     }
 
     /// imap4flags' strings as stored flags: the five system flags (any case) and keywords;

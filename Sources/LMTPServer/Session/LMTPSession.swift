@@ -224,8 +224,12 @@ struct LMTPSession {
     }
 
     /// Stores the message for every recipient, replying for each, in RCPT order, as soon as its
-    /// copy is stored. Recipients with different homes are delivered to at the same time, so a
-    /// message for several users waits for the slowest store, not for the sum of them.
+    /// copy is stored.
+    ///
+    /// A message for several recipients carries no Delivered-To field (as Dovecot's LMTP does),
+    /// so every copy is the same bytes: the first recipient's file is linked into the other
+    /// users' mailboxes where storage allows, and those recipients, with different homes, are
+    /// delivered to at the same time.
     private mutating func deliver(_ content: [UInt8]) async throws {
         guard let transaction else { return }
         self.transaction = nil
@@ -242,19 +246,30 @@ struct LMTPSession {
         bytes.append(contentsOf: content)
         let message = IncomingMessage(bytes: bytes, sender: transaction.sender, receivedAt: Int(Date().timeIntervalSince1970))
         let recipients = transaction.recipients
-        guard recipients.count > 1, Set(recipients.map(\.home)).count == recipients.count else {
-            // One user, or one user twice (each delivery then sees the one before it, as duplicate
-            // and vacation tracking expect).
-            for recipient in recipients {
-                try await send(await delivery.deliver(message, to: recipient, logger: logger))
+        guard let first = recipients.first else { return }
+        // The first recipient alone: its file is then shared with the others.
+        let (firstReply, shared) = await delivery.deliver(message, to: first, deliveredTo: recipients.count == 1, logger: logger)
+        try await send(firstReply)
+        let rest = Array(recipients.dropFirst())
+        guard !rest.isEmpty else { return }
+        guard Set(rest.map(\.home)).count == rest.count else {
+            // One user twice: each delivery sees the one before it, as duplicate and vacation
+            // tracking expect.
+            var sharing = shared
+            for recipient in rest {
+                let (reply, file) = await delivery.deliver(message, to: recipient, deliveredTo: false, sharing: sharing, logger: logger)
+                sharing = sharing ?? file
+                try await send(reply)
             }
             return
         }
         let delivery = delivery
         let logger = logger
         try await withThrowingTaskGroup(of: (Int, SMTPReply).self) { group in
-            for (position, recipient) in recipients.enumerated() {
-                group.addTask { (position, await delivery.deliver(message, to: recipient, logger: logger)) }
+            for (position, recipient) in rest.enumerated() {
+                group.addTask {
+                    (position, await delivery.deliver(message, to: recipient, deliveredTo: false, sharing: shared, logger: logger).reply)
+                }
             }
             var done: [Int: SMTPReply] = [:]
             var next = 0
