@@ -276,15 +276,13 @@ public final class UserMailStore: Sendable {
 
     /// Stores one message and returns its UID.
     /// - Parameter internalDate: seconds since 1970; now when `nil`.
-    /// - Parameter summary: the parse of `message`, when the caller has it.
     public func save(
         _ message: [UInt8],
         to mailboxName: String = "INBOX",
         flags: FlagSet = FlagSet(),
-        internalDate: Int64? = nil,
-        summary: MessageSummary? = nil
+        internalDate: Int64? = nil
     ) async throws -> UInt32 {
-        let message = MessageToAppend(bytes: message, flags: flags, internalDate: internalDate, summary: summary)
+        let message = MessageToAppend(bytes: message, flags: flags, internalDate: internalDate)
         return try await append([message], to: mailboxName).uids[0]
     }
 
