@@ -25,6 +25,11 @@ struct LMTPDeliveryPartsTests {
     static let corpusNames = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
         .filter { $0.hasSuffix(".eml") }.sorted()
 
+    @Test("the MIME corpus is found, so the test below runs over it")
+    func corpusFound() {
+        #expect(Self.corpusNames.count >= 60)
+    }
+
     @Test("the parse made once per message is each recipient's copy's own parse", arguments: corpusNames)
     func storedSummaryPerRecipient(name: String) throws {
         let bytes = try [UInt8](Data(contentsOf: Self.corpus.appendingPathComponent(name)))
