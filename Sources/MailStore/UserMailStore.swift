@@ -387,7 +387,14 @@ public final class UserMailStore: Sendable {
                     envelope: record.envelope, bodyStructure: record.bodyStructure, header: headers[record.uid]
                 ))
             }
-            return try await self.index.append(entries, to: current.name)
+            let updated = try await self.index.append(entries, to: current.name)
+            // Without the index, only this log tells a rebuild that the records are here too.
+            let shared = entries.filter { MultiDboxStore.mapUID(location: $0.bodyLocation) != nil }
+            if let multiDbox = self.multiDbox, !shared.isEmpty {
+                try await multiDbox.appendToUIDLog(shared.flatMap { MailboxUIDLog.copyEntry(uid: $0.uid, guid: $0.guid) },
+                                                   of: current.guid)
+            }
+            return updated
         }
         let first = updated.uidNext - UInt32(records.count)
         let pairs = records.enumerated().map { UIDPair(source: $0.element.uid, copy: first + UInt32($0.offset)) }
@@ -419,8 +426,15 @@ public final class UserMailStore: Sendable {
         for record in removed where MultiDboxStore.mapUID(location: record.bodyLocation) == nil {
             try await bodies.delete(record.bodyLocation)
         }
-        if let box = try await index.mailbox(named: name) {
-            changeBus.publish(MailStoreChange(mailbox: box.guid, kind: .expunged(removed.map(\.uid)), modseq: modseq))
+        guard let box = try await index.mailbox(named: name) else { return removed.map(\.uid) }
+        changeBus.publish(MailStoreChange(mailbox: box.guid, kind: .expunged(removed.map(\.uid)), modseq: modseq))
+        // The records still name this mailbox and these UIDs; the log tells a rebuild without
+        // the index that they are gone.
+        let shared = removed.filter { MultiDboxStore.mapUID(location: $0.bodyLocation) != nil }.map { $0.uid...$0.uid }
+        if let multiDbox, !shared.isEmpty {
+            try await saveLock.withLock {
+                try await multiDbox.appendToUIDLog(MailboxUIDLog.expungeEntry(shared), of: box.guid)
+            }
         }
         return removed.map(\.uid)
     }
@@ -485,12 +499,17 @@ public struct UIDPair: Hashable, Sendable {
 
 extension UserMailStore {
     /// Reclaims the space of expunged multi-dbox messages (`columba purge`, Dovecot's
-    /// `doveadm purge`), holding the save lock so no save interleaves. A single-dbox home has
+    /// `doveadm purge`), holding the save lock so no save interleaves, and rewrites the
+    /// mailboxes' UID logs with only what they still need to say. A single-dbox home has
     /// nothing to purge: its expunged messages' files are deleted at once.
     public func purge() async throws -> PurgeReport {
         guard let multiDbox else { return PurgeReport() }
         let now = clock()
-        return try await saveLock.withLock { try await multiDbox.purge(created: now) }
+        return try await saveLock.withLock {
+            let report = try await multiDbox.purge(created: now)
+            try await multiDbox.compactUIDLogs()
+            return report
+        }
     }
 
     /// Rebuilds the index from the dbox files in place (`columba force-resync`), keeping flags

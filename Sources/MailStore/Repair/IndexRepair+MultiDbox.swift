@@ -7,6 +7,8 @@ struct MultiDboxFindings {
     /// Each mailbox's messages stored in multi-dbox files, by mailbox GUID. A UID of 0 is one
     /// the rebuild is to assign (above the mailbox's UIDNEXT).
     var messages: [GUID128: [MessageRecord]] = [:]
+    /// The UIDNEXT each mailbox's UID log requires (above every UID it names), by mailbox GUID.
+    var uidNextFloor: [GUID128: UInt32] = [:]
     /// The id above every storage file's.
     var nextFileID: Int64 = 1
     var adopted = 0
@@ -21,10 +23,11 @@ extension IndexRepair {
     /// flags and UIDs). A record no message of the previous index refers to (a save that crashed
     /// before its commit, an index that lost rows) is adopted into the mailbox its metadata names
     /// (`B`) under the UID it was saved with (`U`) unless the previous index has that UID, as a
-    /// message or as expunged. Without a previous index every record is adopted that way: messages
-    /// expunged but not yet purged come back, and copies are lost, since they live only in the
-    /// index. A GUID found in several records (a purge that crashed between its copy and its
-    /// commit) is adopted once; the other records stay in the map unreferenced, for the next purge.
+    /// message or as expunged. Without a previous index the mailboxes' UID logs
+    /// (``MailboxUIDLog``) say the rest: the copies and moves each mailbox received, and which
+    /// UIDs were expunged (a record is not adopted under an expunged UID). A GUID found in
+    /// several records (a purge that crashed between its copy and its commit) is adopted once;
+    /// the other records stay in the map unreferenced, for the next purge.
     static func scanMultiDbox(fileSystem: any FileSystem, previous: MailIndex?) async throws -> MultiDboxFindings {
         var findings = MultiDboxFindings()
         let previousEntries = (try? await previous?.mapEntries()) ?? []
@@ -94,6 +97,23 @@ extension IndexRepair {
                 findings.messages[mailbox.guid] = messages
             }
         }
+        var logs: [GUID128: MailboxUIDLog] = [:]
+        if previous == nil {
+            for mailbox in try await SingleDboxStore(fileSystem: fileSystem).mailboxDirectories() {
+                guard let log = try await MultiDboxStore.uidLog(of: mailbox, in: fileSystem) else { continue }
+                logs[mailbox] = log
+                findings.uidNextFloor[mailbox] = log.highestUID &+ 1
+                for (uid, guid) in log.presentCopies.sorted(by: { $0.key < $1.key }) {
+                    guard let found = byGUID[guid] else {
+                        findings.unreadable.append("mailbox \(mailbox.hex) UID \(uid): the record of its copy is in no storage file")
+                        continue
+                    }
+                    findings.messages[mailbox, default: []].append(adoptedMessage(found, uid: uid))
+                    taken[mailbox, default: []].insert(uid)
+                    findings.adopted += 1
+                }
+            }
+        }
         for record in byGUID.values.sorted(by: { $0.mapUID < $1.mapUID }) where !referenced.contains(record.mapUID) {
             guard let mailbox = record.metadata.originalMailbox.flatMap(GUID128.init(hex:)) else {
                 findings.unreadable.append("map entry \(record.mapUID): the record names no mailbox")
@@ -102,28 +122,37 @@ extension IndexRepair {
             // With a previous index, a mailbox it does not list was deleted with its messages.
             if previous != nil, taken[mailbox] == nil { continue }
             var uid = record.metadata.originalUID ?? 0
+            if logs[mailbox]?.isExpunged(uid) == true { continue }
             if taken[mailbox, default: []].contains(uid) {
                 // The previous index has this UID as another message or as expunged.
                 guard previous == nil else { continue }
                 uid = 0
             }
             if uid != 0 { taken[mailbox, default: []].insert(uid) }
-            let summary = MessageSummary(parsing: Array(record.body))
-            findings.messages[mailbox, default: []].append(MessageRecord(
-                uid: uid,
-                guid: GUID128(hex: record.metadata.guid)!,
-                flags: FlagSet(),
-                modseq: 0,
-                internalDate: record.metadata.received,
-                saveDate: record.metadata.received,
-                physicalSize: record.metadata.physicalSize ?? Int64(record.body.count),
-                virtualSize: record.metadata.virtualSize,
-                bodyLocation: MultiDboxStore.location(mapUID: record.mapUID),
-                envelope: summary.envelope,
-                bodyStructure: summary.bodyStructure
-            ))
+            findings.messages[mailbox, default: []].append(adoptedMessage(record, uid: uid))
             findings.adopted += 1
         }
         return findings
+    }
+
+    /// The row of a record adopted under `uid` (0: one the rebuild is to assign), without flags.
+    private static func adoptedMessage(
+        _ record: (mapUID: Int64, metadata: DboxMetadata, body: ArraySlice<UInt8>),
+        uid: UInt32
+    ) -> MessageRecord {
+        let summary = MessageSummary(parsing: Array(record.body))
+        return MessageRecord(
+            uid: uid,
+            guid: GUID128(hex: record.metadata.guid)!,
+            flags: FlagSet(),
+            modseq: 0,
+            internalDate: record.metadata.received,
+            saveDate: record.metadata.received,
+            physicalSize: record.metadata.physicalSize ?? Int64(record.body.count),
+            virtualSize: record.metadata.virtualSize,
+            bodyLocation: MultiDboxStore.location(mapUID: record.mapUID),
+            envelope: summary.envelope,
+            bodyStructure: summary.bodyStructure
+        )
     }
 }

@@ -80,10 +80,6 @@ enum IndexRepair {
             ((try? await previous?.mailboxes()) ?? []).map { ($0.guid, $0) },
             uniquingKeysWith: { first, _ in first }
         )
-        // Without the previous index, the UIDs copies and moves took in multi-dbox homes are
-        // unknown (they live only in the index), and so is each mailbox's real UIDNEXT: every
-        // mailbox gets a new UIDVALIDITY, so clients forget what they cached.
-        let renewsUIDValidity = previous == nil && !multi.map.isEmpty
         let now = UInt32(truncatingIfNeeded: Int64(Date().timeIntervalSince1970))
         var restored: [RestoredMailbox] = []
         var usedNames = Set<String>()
@@ -151,7 +147,8 @@ enum IndexRepair {
                 highestModseq = max(highestModseq, message.modseq)
                 messages.append(message)
             }
-            var uidNext = max(old?.uidNext ?? 1, descriptor?.uidNext ?? 1, (used.max() ?? 0) + 1, (uids.last ?? 0) + 1)
+            var uidNext = max(old?.uidNext ?? 1, descriptor?.uidNext ?? 1, multi.uidNextFloor[guid] ?? 1,
+                              (used.max() ?? 0) + 1, (uids.last ?? 0) + 1)
             for var message in waiting {
                 message.uid = uidNext
                 uidNext += 1
@@ -165,9 +162,7 @@ enum IndexRepair {
             restored.append(RestoredMailbox(
                 guid: guid,
                 name: name,
-                uidValidity: renewsUIDValidity
-                    ? max(now, (descriptor?.uidValidity ?? 0) + 1) + UInt32(restored.count)
-                    : descriptor?.uidValidity ?? old?.uidValidity ?? now,
+                uidValidity: descriptor?.uidValidity ?? old?.uidValidity ?? now,
                 uidNext: uidNext,
                 highestModseq: highestModseq,
                 specialUse: descriptor?.specialUse ?? old?.specialUse ?? [],
