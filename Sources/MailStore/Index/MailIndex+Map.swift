@@ -63,7 +63,7 @@ extension MailIndex {
 
     /// The map entry `mapUID`, if it exists.
     func mapEntry(_ mapUID: Int64) async throws -> MapEntry? {
-        try await database.read { db in
+        try lookup { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM map WHERE map_uid = ?"), arguments: [mapUID]).map(Self.mapEntry)
         }
     }
@@ -91,7 +91,7 @@ extension MailIndex {
 
     /// Where the next multi-dbox append goes.
     func multiDboxAppendState() async throws -> MultiDboxAppendState {
-        try await database.read { db in try Self.appendState(db) }
+        try lookup { db in try Self.appendState(db) }
     }
 
     /// Adds messages stored in multi-dbox files, in one transaction with their map entries and the

@@ -70,7 +70,7 @@ extension MailIndex {
 
     /// The highest UID of a message in the mailbox, if it has any.
     public func highestUID(in mailbox: String) async throws -> UInt32? {
-        try await database.read { db in
+        try lookup { db in
             let box = try Self.requireMailbox(db, mailbox)
             return try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(uid) FROM message WHERE mailbox_id = ?"), arguments: [box.id]).map { UInt32($0) }
         }
@@ -78,7 +78,7 @@ extension MailIndex {
 
     /// The mailbox with this GUID, whatever it is called now.
     public func mailbox(guid: GUID128) async throws -> MailboxRecord? {
-        try await database.read { db in
+        try lookup { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE guid = ?"), arguments: [guid.hex]).map(Self.mailbox)
         }
     }

@@ -30,6 +30,15 @@ public final class MailIndex: Sendable {
         self.clock = clock
     }
 
+    /// Runs a read of a few rows found through an index on the calling thread. GRDB's async
+    /// `read` passes the task through three queues and back (a reader pool actor, the reader's
+    /// queue, the caller's executor), which costs more than such a read itself; the synchronous
+    /// one takes a free reader and runs on the caller's thread. Reads that may visit many rows
+    /// stay on the async `read`, so they never hold a thread of the cooperative pool for long.
+    func lookup<T>(_ value: (Database) throws -> T) throws -> T {
+        try database.read(value)
+    }
+
     // MARK: - Mailbox tree
 
     /// Every mailbox, sorted by name.
@@ -41,7 +50,7 @@ public final class MailIndex: Sendable {
 
     /// The mailbox called `name`, if any.
     public func mailbox(named name: String) async throws -> MailboxRecord? {
-        try await database.read { db in
+        try lookup { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE name = ?"), arguments: [name]).map(Self.mailbox)
         }
     }
@@ -191,12 +200,13 @@ public final class MailIndex: Sendable {
                 guard message.uid >= uidNext, message.uid < UInt32.max else {
                     throw MailIndexError(kind: .uidOutOfOrder, mailbox: mailbox)
                 }
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO message (mailbox_id, uid, guid, flags, keywords, modseq, internal_date, save_date,
                                              physical_size, virtual_size, body_location, envelope, body_structure)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
+                        """
+                ).execute(
                     arguments: [box.id, Int64(message.uid), message.guid.hex, message.flags.system.rawValue,
                                 message.flags.storedKeywords, Int64(modseq), message.internalDate, message.saveDate ?? now,
                                 message.physicalSize, message.virtualSize, message.bodyLocation,
@@ -301,10 +311,8 @@ public final class MailIndex: Sendable {
                 guard flags != message.flags else { continue }
                 message.flags = flags
                 message.modseq = modseq
-                try db.execute(
-                    sql: "UPDATE message SET flags = ?, keywords = ?, modseq = ? WHERE mailbox_id = ? AND uid = ?",
-                    arguments: [flags.system.rawValue, flags.storedKeywords, Int64(modseq), box.id, Int64(uid)]
-                )
+                try db.cachedStatement(sql: "UPDATE message SET flags = ?, keywords = ?, modseq = ? WHERE mailbox_id = ? AND uid = ?")
+                    .execute(arguments: [flags.system.rawValue, flags.storedKeywords, Int64(modseq), box.id, Int64(uid)])
                 result.updated.append(message)
             }
             if !result.updated.isEmpty {
@@ -368,7 +376,7 @@ public final class MailIndex: Sendable {
 
     /// What all the user's messages take (every copy counted).
     public func quotaUsage() async throws -> QuotaUsage {
-        try await database.read { db in
+        try lookup { db in
             let totals = try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM user_state WHERE key GLOB 'quota_*'"))
             let value = { (key: String) in totals.first { $0["key"] == key }?["value"] as Int64? ?? 0 }
             return QuotaUsage(storageBytes: value("quota_bytes"), messages: value("quota_messages"))

@@ -16,10 +16,16 @@ actor SaveLock {
     private let path: String
     private var held = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// The lock file, opened at the first save and kept open (one `open` per store, not per save).
+    private var descriptor: CInt = -1
 
     /// - Parameter path: the lock file, created when missing.
     init(path: String) {
         self.path = path
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// Runs `body` holding the lock.
@@ -27,7 +33,7 @@ actor SaveLock {
         await acquireInProcess()
         defer { releaseInProcess() }
         let descriptor = try await lockFile()
-        defer { close(descriptor) }
+        defer { flock(descriptor, LOCK_UN) }
         return try await body()
     }
 
@@ -47,24 +53,18 @@ actor SaveLock {
         }
     }
 
-    /// Opens the lock file and takes an exclusive `flock`, retrying while another process holds
-    /// it. Closing the descriptor releases the lock.
+    /// Takes an exclusive `flock` on the lock file, retrying while another process holds it.
+    /// `flock(LOCK_UN)` releases it, and the kernel does when the process dies.
     private func lockFile() async throws -> CInt {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw SaveLockError(path: path, errno: errno) }
+        if descriptor < 0 {
+            descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw SaveLockError(path: path, errno: errno) }
+        }
         var delay: UInt64 = 1_000_000
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let error = errno
-            guard error == EWOULDBLOCK || error == EINTR else {
-                close(descriptor)
-                throw SaveLockError(path: path, errno: error)
-            }
-            do {
-                try await Task.sleep(nanoseconds: delay)
-            } catch {
-                close(descriptor)
-                throw error
-            }
+            guard error == EWOULDBLOCK || error == EINTR else { throw SaveLockError(path: path, errno: error) }
+            try await Task.sleep(nanoseconds: delay)
             delay = min(delay * 2, 20_000_000)
         }
         return descriptor
