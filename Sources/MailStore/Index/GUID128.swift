@@ -22,11 +22,23 @@ public struct GUID128: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads 32 hex digits (any case); `nil` for anything else.
     public init?(hex: String) {
-        let lowered = hex.lowercased()
-        guard lowered.utf8.count == 32, lowered.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else {
-            return nil
+        // The index stores lower-case digits: those are taken as they are, without a copy.
+        if Self.isLowerHex(hex) {
+            self.hex = hex
+            return
         }
+        let lowered = hex.lowercased()
+        guard Self.isLowerHex(lowered) else { return nil }
         self.hex = lowered
+    }
+
+    private static func isLowerHex(_ text: String) -> Bool {
+        var count = 0
+        for byte in text.utf8 {
+            guard (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 102) else { return false }
+            count += 1
+        }
+        return count == 32
     }
 
     private init(validatedHex: String) {

@@ -53,7 +53,13 @@ extension MailIndex {
     /// Everything that changed in a mailbox after `modseq`, in one consistent read: messages
     /// added or with new flags, and UIDs expunged.
     public func changes(in mailbox: String, since modseq: UInt64) async throws -> MailboxChanges {
-        try await database.read { db in
+        // A session asks before each command's answer, and mostly nothing changed: that is one
+        // row, looked up on the caller's thread.
+        guard let current = try await self.mailbox(named: mailbox) else {
+            throw MailIndexError(kind: .mailboxNotFound, mailbox: mailbox)
+        }
+        if current.highestModseq <= modseq { return MailboxChanges(mailbox: current, changed: [], expunged: []) }
+        return try await database.read { db in
             let box = try Self.requireMailbox(db, mailbox)
             let record = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE id = ?"), arguments: [box.id]).map(Self.mailbox)!
             guard record.highestModseq > modseq else { return MailboxChanges(mailbox: record, changed: [], expunged: []) }
