@@ -246,13 +246,28 @@ public final class UserMailStore: Sendable {
             if self.storageFormat == .mdbox, let multiDbox = self.multiDbox {
                 return (try await multiDbox.save(entries, to: current.name, created: now), entries.map(\.row))
             }
-            for index in entries.indices {
-                let location = SingleDboxStore.location(mailbox: current.guid, uid: entries[index].row.uid)
-                if let shared = prepared[index].message.sharedFile, let posix = self.bodies.fileSystem as? PosixFileSystem,
-                   try await posix.link(external: shared.path, to: try FSPath(location)) {
-                    entries[index].row.bodyLocation = location
-                    continue
+            if let posix = self.bodies.fileSystem as? PosixFileSystem {
+                // The files and the index commit in one job on the I/O pool: one pass between
+                // threads instead of one per file and one for the index.
+                let index = self.index
+                let sharedFiles = prepared.map(\.message.sharedFile)
+                return try await posix.withBlockingFiles { [entries] files in
+                    var rows = entries.map(\.row)
+                    for (position, entry) in entries.enumerated() {
+                        let location = SingleDboxStore.location(mailbox: current.guid, uid: entry.row.uid)
+                        if let shared = sharedFiles[position], try files.link(external: shared.path, to: try FSPath(location)) {
+                            rows[position].bodyLocation = location
+                        } else {
+                            rows[position].bodyLocation = try SingleDboxStore.save(
+                                entry.bytes, mailbox: current.guid, uid: entry.row.uid, metadata: entry.metadata, created: now, with: files
+                            )
+                        }
+                    }
+                    return (try index.appendBlocking(rows, to: current.name), rows)
                 }
+            }
+            // Other file systems (in memory, object storage) share no files between homes.
+            for index in entries.indices {
                 entries[index].row.bodyLocation = try await self.bodies.save(
                     entries[index].bytes, mailbox: current.guid, uid: entries[index].row.uid,
                     metadata: entries[index].metadata, created: now

@@ -85,19 +85,9 @@ public struct PosixFileSystem: FileSystem {
         PosixWriter(path: path, mode: mode, metadata: metadata, tree: tree, threadPool: threadPool)
     }
 
-    /// Where `path` of this file system is, for ``link(external:to:)`` of another one.
+    /// Where `path` of this file system is, for ``PosixBlockingFiles/link(external:to:)`` of another one.
     public func absolutePath(of path: FSPath) -> String {
         tree.absolute(path)
-    }
-
-    /// Gives a file of another posix file system (by its ``absolutePath(of:)``) a second name
-    /// here, a hard link replacing `destination`, writing no bytes: single-dbox delivery shares
-    /// one message file between users this way. The link is durable per the fsync policy (the
-    /// file itself already is).
-    /// - Returns: false when the two cannot share the file (another device, links refused or
-    ///   off, the file gone); nothing was changed then.
-    public func link(external: String, to destination: FSPath) async throws -> Bool {
-        try await run { tree in try tree.linkExternal(external, to: destination) }
     }
 
     public func delete(_ path: FSPath) async throws {

@@ -78,7 +78,7 @@ actor PosixWriter: FSWriter {
 
     /// Writes `bytes` to the temporary file, making it first when there is none yet (blocking;
     /// call on the thread pool). A failed write discards the file.
-    private static func write(
+    static func write(
         _ bytes: ByteBuffer,
         to existing: (descriptor: CInt, temporary: String)?,
         of path: FSPath,

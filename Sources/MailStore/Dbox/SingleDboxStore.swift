@@ -40,22 +40,34 @@ public struct SingleDboxStore: Sendable {
         created: Int64
     ) async throws -> String {
         let location = Self.location(mailbox: mailbox, uid: uid)
-        let header = DboxFileHeader(created: created)
-        let writer = try await fileSystem.createWriter(try FSPath(location), mode: .replace, metadata: FSMetadata())
-        do {
-            var buffer = ByteBuffer()
-            buffer.reserveCapacity(message.count + 256)
-            buffer.writeBytes(header.encoded)
-            buffer.writeBytes(DboxRecord.prefix(separator: header.separator))
-            buffer.writeBytes(message)
-            buffer.writeBytes(DboxRecord.suffix(separator: header.separator, bodySize: message.count, metadata: metadata))
-            try await writer.write(buffer)
-            try await writer.commit()
-        } catch {
-            await writer.rollback()
-            throw error
-        }
+        try await fileSystem.write(Self.file(message, metadata: metadata, created: created), to: try FSPath(location), mode: .replace)
         return location
+    }
+
+    /// ``save(_:mailbox:uid:metadata:created:)`` inside ``PosixFileSystem/withBlockingFiles(_:)``.
+    public static func save(
+        _ message: [UInt8],
+        mailbox: GUID128,
+        uid: UInt32,
+        metadata: DboxMetadata,
+        created: Int64,
+        with files: PosixBlockingFiles
+    ) throws -> String {
+        let location = location(mailbox: mailbox, uid: uid)
+        try files.write(file(message, metadata: metadata, created: created), to: try FSPath(location), mode: .replace)
+        return location
+    }
+
+    /// The bytes of a single-dbox file holding `message`.
+    private static func file(_ message: [UInt8], metadata: DboxMetadata, created: Int64) -> ByteBuffer {
+        let header = DboxFileHeader(created: created)
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(message.count + 256)
+        buffer.writeBytes(header.encoded)
+        buffer.writeBytes(DboxRecord.prefix(separator: header.separator))
+        buffer.writeBytes(message)
+        buffer.writeBytes(DboxRecord.suffix(separator: header.separator, bodySize: message.count, metadata: metadata))
+        return buffer
     }
 
     /// Gives a stored message a second name in another mailbox (a hard link on posix).

@@ -200,35 +200,44 @@ public final class MailIndex: Sendable {
     /// `prepare` ran (multi-dbox adds the messages' map entries there).
     func append(to mailbox: String, preparing prepare: @escaping @Sendable (Database) throws -> [NewMessage]) async throws -> MailboxRecord {
         let now = clock()
-        return try await database.write { db in
-            let box = try Self.requireMailbox(db, mailbox)
-            let messages = try prepare(db)
-            let modseq = box.highestModseq + 1
-            var uidNext = box.uidNext
-            for message in messages {
-                guard message.uid >= uidNext, message.uid < UInt32.max else {
-                    throw MailIndexError(kind: .uidOutOfOrder, mailbox: mailbox)
-                }
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO message (mailbox_id, uid, guid, flags, keywords, modseq, internal_date, save_date,
-                                             physical_size, virtual_size, body_location, envelope, body_structure)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """
-                ).execute(
-                    arguments: [box.id, Int64(message.uid), message.guid.hex, message.flags.system.rawValue,
-                                message.flags.storedKeywords, Int64(modseq), message.internalDate, message.saveDate ?? now,
-                                message.physicalSize, message.virtualSize, message.bodyLocation,
-                                message.envelope.map { Data($0) }, message.bodyStructure.map { Data($0) }]
-                )
-                if let header = message.header {
-                    try db.cachedStatement(sql: "INSERT OR REPLACE INTO header_cache VALUES (?, ?, ?)").execute(arguments: [box.id, Int64(message.uid), Data(header)])
-                }
-                uidNext = message.uid + 1
+        return try await database.write { db in try Self.insert(prepare(db), into: mailbox, db, now: now) }
+    }
+
+    /// ``append(_:to:)`` on the calling thread, for a save that writes its files and commits the
+    /// index in one blocking job (``PosixFileSystem/withBlockingFiles(_:)``).
+    func appendBlocking(_ messages: [NewMessage], to mailbox: String) throws -> MailboxRecord {
+        let now = clock()
+        return try database.write { db in try Self.insert(messages, into: mailbox, db, now: now) }
+    }
+
+    /// Adds message rows above the mailbox's UIDNEXT with one new modseq, and moves UIDNEXT past them.
+    private static func insert(_ messages: [NewMessage], into mailbox: String, _ db: Database, now: Int64) throws -> MailboxRecord {
+        let box = try Self.requireMailbox(db, mailbox)
+        let modseq = box.highestModseq + 1
+        var uidNext = box.uidNext
+        for message in messages {
+            guard message.uid >= uidNext, message.uid < UInt32.max else {
+                throw MailIndexError(kind: .uidOutOfOrder, mailbox: mailbox)
             }
-            try db.cachedStatement(sql: "UPDATE mailbox SET uid_next = ?, highest_modseq = ? WHERE id = ?").execute(arguments: [Int64(uidNext), Int64(modseq), box.id])
-            return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE id = ?"), arguments: [box.id]).map(Self.mailbox)!
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO message (mailbox_id, uid, guid, flags, keywords, modseq, internal_date, save_date,
+                                         physical_size, virtual_size, body_location, envelope, body_structure)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(
+                arguments: [box.id, Int64(message.uid), message.guid.hex, message.flags.system.rawValue,
+                            message.flags.storedKeywords, Int64(modseq), message.internalDate, message.saveDate ?? now,
+                            message.physicalSize, message.virtualSize, message.bodyLocation,
+                            message.envelope.map { Data($0) }, message.bodyStructure.map { Data($0) }]
+            )
+            if let header = message.header {
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO header_cache VALUES (?, ?, ?)").execute(arguments: [box.id, Int64(message.uid), Data(header)])
+            }
+            uidNext = message.uid + 1
         }
+        try db.cachedStatement(sql: "UPDATE mailbox SET uid_next = ?, highest_modseq = ? WHERE id = ?").execute(arguments: [Int64(uidNext), Int64(modseq), box.id])
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM mailbox WHERE id = ?"), arguments: [box.id]).map(Self.mailbox)!
     }
 
     /// The messages of a mailbox, by ascending UID; only those in `uids` when given.

@@ -43,6 +43,37 @@ struct PosixFsyncTests {
         }
     }
 
+    @Test("blocking access writes and links files as durably as the asynchronous calls, in one pool job")
+    func blockingFiles() async throws {
+        try await TemporaryDirectory.with { directory in
+            let counter = FsyncCounter()
+            let fs = try await PosixFileSystem.open(root: "\(directory.path)/home", options: .init(fsync: .optimized, syscalls: counter.syscalls))
+            let other = try await PosixFileSystem.open(root: "\(directory.path)/other")
+            try await other.write(ByteBuffer(string: "shared"), to: path("x/source"), mode: .failIfExists)
+            let source = other.absolutePath(of: path("x/source"))
+            var linked: [Bool] = []
+            let calls = try await counter.calls {
+                linked = try await fs.withBlockingFiles { files in
+                    try files.write(ByteBuffer(string: "one"), to: path("a/first"), mode: .failIfExists)
+                    return [
+                        try files.link(external: source, to: path("a/linked")),
+                        try files.link(external: "\(directory.path)/other/x/missing", to: path("a/gone")),
+                    ]
+                }
+            }
+            // The file and its directory for the write; the directory for the link.
+            #expect(calls == 3)
+            #expect(linked == [true, false])
+            #expect(String(buffer: try await fs.readAll(path("a/first"))) == "one")
+            #expect(String(buffer: try await fs.readAll(path("a/linked"))) == "shared")
+            #expect(try await !fs.exists(path("a/gone")))
+            await #expect(throws: FSError.self) {
+                try await fs.withBlockingFiles { files in try files.write(ByteBuffer(string: "two"), to: path("a/first"), mode: .failIfExists) }
+            }
+            #expect(String(buffer: try await fs.readAll(path("a/first"))) == "one")
+        }
+    }
+
     @Test("a rolled-back writer is never fsynced")
     func rollbackDoesNotSync() async throws {
         try await TemporaryDirectory.with { directory in
