@@ -19,12 +19,6 @@ public final class MailIndex: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        // Pages are read from a memory map of the file instead of copied in by `pread` (each
-        // connection's page cache starts over after every commit of another one). Only the
-        // file's size is mapped; the limit bounds the address space, not memory.
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
-        }
         database = try DatabasePool(path: path, configuration: configuration)
         // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after any
         // `prepareDatabase`: a commit would then be lost to a power failure. FULL syncs the WAL
@@ -44,9 +38,6 @@ public final class MailIndex: Sendable {
     func lookup<T>(_ value: (Database) throws -> T) throws -> T {
         try database.read(value)
     }
-
-    /// How much of an index file each connection maps (1 GiB: far above a 100,000-message index).
-    static let mappedBytes = 1 << 30
 
     // MARK: - Mailbox tree
 
