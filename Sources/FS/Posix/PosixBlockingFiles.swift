@@ -23,8 +23,7 @@ public struct PosixBlockingFiles: Sendable {
     /// Writes a whole file and commits it, as a writer from
     /// ``PosixFileSystem/createWriter(_:mode:metadata:)`` given all of `bytes` would.
     public func write(_ bytes: ByteBuffer, to path: FSPath, mode: FSCreateMode, metadata: FSMetadata = FSMetadata()) throws {
-        let file = try PosixWriter.write(bytes, to: nil, of: path, metadata: metadata, in: tree)
-        try tree.commit(descriptor: file.descriptor, temporary: file.temporary, to: path, mode: mode, metadata: metadata)
+        try PosixWriter.commit(bytes, to: nil, of: path, mode: mode, metadata: metadata, in: tree)
     }
 
     /// Gives a file of another posix file system (by its ``PosixFileSystem/absolutePath(of:)``)

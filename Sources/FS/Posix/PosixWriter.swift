@@ -71,14 +71,27 @@ actor PosixWriter: FSWriter {
         let existing = file
         file = nil
         try await threadPool.runIfActive { [tree, path, mode, metadata] in
-            let file = try Self.write(bytes, to: existing, of: path, metadata: metadata, in: tree)
-            try tree.commit(descriptor: file.descriptor, temporary: file.temporary, to: path, mode: mode, metadata: metadata)
+            try Self.commit(bytes, to: existing, of: path, mode: mode, metadata: metadata, in: tree)
         }
+    }
+
+    /// Writes the last `bytes` to the temporary file (made now when there is none) and commits
+    /// it to `path` (blocking; call on the thread pool).
+    static func commit(
+        _ bytes: ByteBuffer,
+        to existing: (descriptor: CInt, temporary: String)?,
+        of path: FSPath,
+        mode: FSCreateMode,
+        metadata: FSMetadata,
+        in tree: PosixTree
+    ) throws {
+        let file = try write(bytes, to: existing, of: path, metadata: metadata, in: tree)
+        try tree.commit(descriptor: file.descriptor, temporary: file.temporary, to: path, mode: mode, metadata: metadata)
     }
 
     /// Writes `bytes` to the temporary file, making it first when there is none yet (blocking;
     /// call on the thread pool). A failed write discards the file.
-    static func write(
+    private static func write(
         _ bytes: ByteBuffer,
         to existing: (descriptor: CInt, temporary: String)?,
         of path: FSPath,

@@ -21,22 +21,22 @@ public struct IncomingMessage: Sendable {
         self.parsed = MIMEMessage(parsing: bytes)
         self.sender = sender
         self.receivedAt = receivedAt
-        self.storedSummary = MessageSummary(parsing: Self.traceFields(sender: sender, deliveredTo: nil) + bytes)
+        self.storedSummary = MessageSummary(parsing: Self.returnPath(sender) + bytes)
     }
 
     /// What is stored for a recipient: `bytes` (or a Sieve script's edit of them, `edited`) with
     /// the trace fields in front (RFC 5321 §4.4 Return-Path, and Delivered-To as Postfix and
     /// Dovecot write it, when given), and their parse when it is known without parsing again.
     public func stored(deliveredTo: String?, edited: [UInt8]? = nil) -> (bytes: [UInt8], summary: MessageSummary?) {
-        let trace = Self.traceFields(sender: sender, deliveredTo: deliveredTo)
-        let stored = trace + (edited ?? bytes)
+        let deliveredToField = deliveredTo.map { Array("Delivered-To: \($0)\r\n".utf8) } ?? []
+        let stored = Self.returnPath(sender) + deliveredToField + (edited ?? bytes)
         guard edited == nil else { return (stored, nil) }
         var summary = storedSummary
-        summary.virtualSize += Int64(trace.count - Self.traceFields(sender: sender, deliveredTo: nil).count)
+        summary.virtualSize += Int64(deliveredToField.count)
         return (stored, summary)
     }
 
-    private static func traceFields(sender: String, deliveredTo: String?) -> [UInt8] {
-        Array(("Return-Path: <\(sender)>\r\n" + (deliveredTo.map { "Delivered-To: \($0)\r\n" } ?? "")).utf8)
+    private static func returnPath(_ sender: String) -> [UInt8] {
+        Array("Return-Path: <\(sender)>\r\n".utf8)
     }
 }
